@@ -1,0 +1,15 @@
+"""Small text helpers shared by apps (no domain knowledge)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def name_key(text: str) -> str:
+    """A comparison key for names: case, diacritics, spacing and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub("", ascii_only)

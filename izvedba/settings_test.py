@@ -1,0 +1,13 @@
+"""Settings for the test suite: fast hasher, in-memory media, Slovenian default."""
+
+from __future__ import annotations
+
+import tempfile
+
+from .settings import *  # noqa: F403
+from .settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="izvedba-test-media-")
+LANGUAGE_CODE = "sl"
