@@ -34,7 +34,9 @@ class Organisation(TimeStampedModel):
     needs_review = models.BooleanField(
         _("needs review"),
         default=False,
-        help_text=_("Created from a name the registry did not know; a data steward should merge or confirm it."),
+        help_text=_(
+            "Created from a name the registry did not know; a data steward should merge or confirm it."
+        ),
     )
     merge_into = models.ForeignKey(
         "self",
@@ -91,7 +93,9 @@ class CentreUnit(models.Model):
     )
     name = models.CharField(_("name"), max_length=150)
     administrative_unit = models.CharField(_("administrative unit"), max_length=100)
-    municipalities = models.ManyToManyField("geo.Municipality", through="UnitCoverage", related_name="csd_units")
+    municipalities = models.ManyToManyField(
+        "geo.Municipality", through="UnitCoverage", related_name="csd_units"
+    )
 
     class Meta:
         ordering = ["centre__name", "name"]
@@ -117,6 +121,11 @@ class UnitCoverage(models.Model):
     source = models.TextField(_("source"), blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["unit", "municipality"], name="unique_unit_municipality")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "municipality"], name="unique_unit_municipality")
+        ]
         verbose_name = _("unit coverage")
         verbose_name_plural = _("unit coverage")
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}: {self.municipality}"
