@@ -93,9 +93,16 @@ class Plan(TimeStampedModel):
         related_name="coordinated_plans",
         verbose_name=_("coordinating organisation"),
     )
+    coordinator_appointed_by = models.CharField(_("coordinator appointed by"), max_length=200, blank=True)
     confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True)
     municipalities = models.ManyToManyField(
         "geo.Municipality", through="PlanMunicipality", related_name="plans", verbose_name=_("municipalities")
+    )
+    centres = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="covered_plans",
+        verbose_name=_("centres covered"),
     )
     source_document = models.ForeignKey(
         "documents.SourceDocument",
@@ -128,7 +135,12 @@ class PlanMunicipality(models.Model):
 
     class Meta:
         ordering = ["order"]
-        constraints = [models.UniqueConstraint(fields=["plan", "municipality"], name="unique_plan_municipality")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "municipality"], name="unique_plan_municipality")
+        ]
+
+    def __str__(self) -> str:
+        return self.name_as_written
 
 
 class CoordinationGroupSeat(models.Model):
@@ -141,6 +153,9 @@ class CoordinationGroupSeat(models.Model):
 
     class Meta:
         ordering = ["order"]
+
+    def __str__(self) -> str:
+        return f"{self.count} × {self.category}"
 
 
 class ContextIndicator(models.Model):
@@ -157,6 +172,9 @@ class ContextIndicator(models.Model):
     class Meta:
         ordering = ["order"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class PlanPriority(models.Model):
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="priorities")
@@ -166,6 +184,9 @@ class PlanPriority(models.Model):
     class Meta:
         ordering = ["order"]
 
+    def __str__(self) -> str:
+        return self.text
+
 
 class PlanRisk(models.Model):
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="risks")
@@ -174,6 +195,9 @@ class PlanRisk(models.Model):
 
     class Meta:
         ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class FundingSource(models.Model):
@@ -212,7 +236,9 @@ class Measure(models.Model):
     organisations = models.ManyToManyField(
         "organisations.Organisation", through="Responsibility", related_name="measures"
     )
-    funding_sources = models.ManyToManyField(FundingSource, through="MeasureFundingSource", related_name="measures")
+    funding_sources = models.ManyToManyField(
+        FundingSource, through="MeasureFundingSource", related_name="measures"
+    )
 
     class Meta:
         ordering = ["plan", "order"]
@@ -223,7 +249,11 @@ class Measure(models.Model):
         verbose_name_plural = _("measures")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.title}" if not self.parent_id else f"{self.code}/{self.sub_index} {self.title}"
+        return (
+            f"{self.code} {self.title}"
+            if not self.parent_id
+            else f"{self.code}/{self.sub_index} {self.title}"
+        )
 
 
 class Responsibility(models.Model):
@@ -232,7 +262,9 @@ class Responsibility(models.Model):
         PARTICIPANT = "participant", _("Participant")
 
     measure = models.ForeignKey(Measure, models.CASCADE, related_name="responsibilities")
-    organisation = models.ForeignKey("organisations.Organisation", models.PROTECT, related_name="responsibilities")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.PROTECT, related_name="responsibilities"
+    )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     scope = models.CharField(_("scope"), max_length=200, blank=True, help_text=_("e.g. 'ukrep 10' only"))
     name_as_written = models.CharField(_("name as written"), max_length=300)
@@ -243,6 +275,9 @@ class Responsibility(models.Model):
         verbose_name = _("responsibility")
         verbose_name_plural = _("responsibilities")
 
+    def __str__(self) -> str:
+        return self.name_as_written
+
 
 class MeasureFundingSource(models.Model):
     measure = models.ForeignKey(Measure, models.CASCADE)
@@ -252,6 +287,9 @@ class MeasureFundingSource(models.Model):
 
     class Meta:
         ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name_as_written
 
 
 class FundingLine(models.Model):
@@ -273,7 +311,20 @@ class FundingLine(models.Model):
 
     class Meta:
         ordering = ["order"]
-        constraints = [models.CheckConstraint(condition=models.Q(amount_eur__gte=0), name="amount_not_negative")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_eur__gte=0), name="amount_not_negative")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_label}: {self.amount_eur} EUR"
+
+    @property
+    def period_label(self) -> str:
+        if self.basis == self.Basis.SPAN:
+            return f"{self.year_start}–{self.year_end}"
+        if self.basis == self.Basis.YEAR:
+            return str(self.year_start)
+        return str(self.get_basis_display())
 
 
 class Deadline(models.Model):
@@ -284,6 +335,9 @@ class Deadline(models.Model):
 
     class Meta:
         ordering = ["due_on", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.due_on.isoformat()} {self.label}".strip()
 
 
 class Indicator(models.Model):
@@ -296,3 +350,6 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentError(Exception):
@@ -19,7 +19,9 @@ class DocumentError(Exception):
 
 
 def empty_file() -> DocumentError:
-    return DocumentError("empty", _("The file is empty. Choose the plan's DOCX, PDF or text file and try again."))
+    return DocumentError(
+        "empty", _("The file is empty. Choose the plan's DOCX, PDF or text file and try again.")
+    )
 
 
 def too_large(size: int, limit: int) -> DocumentError:

@@ -127,7 +127,9 @@ class ParsedPlan:
             "confirmed_on": _iso(self.confirmed_on),
             "municipalities": list(self.municipalities),
             "centres": list(self.centres),
-            "coordination_group": [{"category": s.category, "count": s.count} for s in self.coordination_group],
+            "coordination_group": [
+                {"category": s.category, "count": s.count} for s in self.coordination_group
+            ],
             "context_indicators": [_context_dict(c) for c in self.context_indicators],
             "priorities": list(self.priorities),
             "risks": list(self.risks),
@@ -144,7 +146,12 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _indicator_dict(indicator: ParsedIndicator) -> dict[str, Any]:
     target = as_json_number(indicator.target) if indicator.target is not None else None
-    return {"text": indicator.text, "target": target, "unit": indicator.unit, "baseline_year": indicator.baseline_year}
+    return {
+        "text": indicator.text,
+        "target": target,
+        "unit": indicator.unit,
+        "baseline_year": indicator.baseline_year,
+    }
 
 
 def _context_dict(c: ParsedContextIndicator) -> dict[str, Any]:

@@ -11,14 +11,22 @@ import re
 from ..parsed import ParsedContextIndicator
 from ..values.numbers import parse_number
 
-_SECTION_START = re.compile(r"demografsk\w*\s+in\s+socialn\w*\s+razmer|opis\s+.*razmer", re.IGNORECASE)
+_SECTION_START = re.compile(
+    r"(?:demografsk\w*\s+in\s+socialn\w*\s+|opis\s+[^.:]*?)razmer\b(?:\s+v\s+regiji)?", re.I
+)
 _SECTION_END = re.compile(r"^(Ocena\s+potreb|Ukrep\w*\s+za\s+doseganje|.*prioritet\w*.*:)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:v\s+letu|leta|letu)\s+((?:19|20)\d{2})", re.IGNORECASE)
-_KEY_NOUN = re.compile(r"\b(stopnj\w+|indeks\w*|dele[žz]\w*|povpre[čc]j\w*|[šs]tevil\w*|koli[čc]nik\w*)\b", re.I)
-_FIGURE = re.compile(r"(?<![\d,.:])(?P<v>-?\d+(?:,\d+)?)\s*(?P<u>%|‰|odstot\w*)?(?![\d,]*\s*:\s*\d)(?!\s*(?:let|ur|dni)\b)")
+_KEY_NOUN = re.compile(
+    r"\b(stopnj\w+|indeks\w*|dele[žz]\w*|povpre[čc]j\w*|[šs]tevil\w*|koli[čc]nik\w*)\b", re.I
+)
+_FIGURE = re.compile(
+    r"(?<![\d,.:])(?P<v>-?\d+(?:,\d+)?)\s*(?P<u>%|‰|odstot\w*)?(?![\d,]*\s*:\s*\d)(?!\s*(?:let|ur|dni)\b)"
+)
 _STOP = {"je", "za", "v", "na", "pa", "ki", "in", "bila", "bil", "bilo", "znašal", "znašala", "znašalo", "to",
          "pozitivna", "negativna", "regijo", "regiji", "medtem", "ko", "od", "do"}  # fmt: skip
-_ADJECTIVE_BEFORE = re.compile(r"(?:\b(letn\w+|povpre[čc]n\w+|registrira\w+|anketn\w+|slovensk\w+|naravn\w+)\s+)$", re.I)
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?:\b(letn\w+|povpre[čc]n\w+|registrira\w+|anketn\w+|slovensk\w+|naravn\w+)\s+)$", re.I
+)
 
 
 def context_indicators(lines: list[str]) -> list[ParsedContextIndicator]:
@@ -36,8 +44,10 @@ def _section(lines: list[str]) -> str:
     start = next((i for i, line in enumerate(lines) if _SECTION_START.search(line)), None)
     if start is None:
         return ""
+    heading = _SECTION_START.search(lines[start])
+    first = lines[start][heading.end() :] if heading else ""
     end = next((j for j in range(start + 1, len(lines)) if _SECTION_END.match(lines[j])), len(lines))
-    return " ".join(lines[start + 1 : end])
+    return " ".join([first, *lines[start + 1 : end]]).strip()
 
 
 def _sentences(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,9 @@ from ..values.names import split_funding_sources, split_organisations
 from ..vocabulary import KEY_COLUMNS, column_of
 from .rows import MEASURE_START
 
-GOAL_HEADING = re.compile(r"^\s*(?P<n>\d)\s*\.\s*(?:klju[čc]ni\s+)?cilj\b\s*(?:resolucije)?\s*:?\s*(?P<title>.*)$", re.I | re.S)
+GOAL_HEADING = re.compile(
+    r"^\s*(?P<n>\d)\s*\.\s*(?:klju[čc]ni\s+)?cilj\b\s*(?:resolucije)?\s*:?\s*(?P<title>.*)$", re.I | re.S
+)
 AREA_CELL = re.compile(r"^\s*(?P<code>\d+\.\d+)\.?\s*:\s*(?P<title>.+)$", re.S)
 _MEASURE_CODE = re.compile(r"^\s*Ukrep\s*:?\s*(?P<code>\d+(?:\.\d+)*)\.?\s*:?\s*(?P<title>.*)$", re.I | re.S)
 _BARE_CODE = re.compile(r"^\s*(?P<code>\d+\.\d+(?:\.\d+)*)\.?\s+(?P<title>\D.*)$", re.S)
@@ -37,7 +40,9 @@ class TableContext:
         self.goal, self.area = number, None
 
     def set_area(self, code: str, title: str) -> None:
-        goal = self.goals.setdefault(self.goal or int(code.split(".")[0]), ParsedGoal(int(code.split(".")[0]), ""))
+        goal = self.goals.setdefault(
+            self.goal or int(code.split(".")[0]), ParsedGoal(int(code.split(".")[0]), "")
+        )
         if all(a.code != code for a in goal.areas):
             goal.areas.append(ParsedArea(code, title))
         self.area = code
@@ -72,7 +77,10 @@ def read_measure_table(rows: list[list[Cell]], ctx: TableContext) -> bool:
 
 def _guess_measure_column(rows: list[list[Cell]], columns: dict[int, str]) -> int:
     width = max((len(r) for r in rows), default=1)
-    counts = [sum(1 for r in rows if i < len(r) and MEASURE_START.match(clean_cell(r[i].text))) for i in range(width)]
+    counts = [
+        sum(1 for r in rows if i < len(r) and MEASURE_START.match(clean_cell(r[i].text)))
+        for i in range(width)
+    ]
     free = [i for i in range(width) if i not in columns]
     return max(free or range(width), key=lambda i: counts[i])
 
@@ -122,7 +130,9 @@ def finish_measures(measures: list[ParsedMeasure]) -> None:
     for measure in measures:
         if not measure.deadlines:
             seen = {(d.date, d.label) for s in measure.sub_rows for d in s.deadlines}
-            measure.deadlines = [d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen]
+            measure.deadlines = [
+                d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen
+            ]
             measure.deadlines = list(dict.fromkeys(measure.deadlines))
         if not measure.deadlines and not any("deadline" in w for w in measure.warnings):
             measure.warnings.append(f"Measure {measure.code} has no deadline date.")
@@ -131,7 +141,9 @@ def finish_measures(measures: list[ParsedMeasure]) -> None:
 def _start_measure(measure: ParsedMeasure, ctx: TableContext) -> None:
     goal_from_code = int(measure.code.split(".")[0])
     if ctx.goal and goal_from_code != ctx.goal:
-        measure.warnings.append(f"Measure {measure.code} sits under goal {ctx.goal}; its code says goal {goal_from_code}.")
+        measure.warnings.append(
+            f"Measure {measure.code} sits under goal {ctx.goal}; its code says goal {goal_from_code}."
+        )
     measure.goal = ctx.goal or goal_from_code
     if ctx.area and measure.code.startswith(ctx.area + "."):
         measure.area = ctx.area
@@ -171,11 +183,13 @@ def _remove_stray_words(columns: dict[int, str], cells: dict[str, str]) -> list[
     """Drop a short last line that repeats the next cell ('… poštnine.\\nMDDSZ' before 'MDDSZ')."""
     warnings: list[str] = []
     ordered = sorted(columns)
-    for i, j in zip(ordered, ordered[1:], strict=False):
+    for i, j in itertools.pairwise(ordered):
         name, following = columns[i], cells[columns[j]]
         lines = cells[name].split("\n")
         last = lines[-1].strip()
         if len(lines) > 1 and last and len(last.split()) <= 3 and following.split("\n")[0].strip() == last:
             cells[name] = "\n".join(lines[:-1]).strip()
-            warnings.append(f"Removed {last!r} at the end of a cell: it repeats the next cell (an extraction artefact).")
+            warnings.append(
+                f"Removed {last!r} at the end of a cell: it repeats the next cell (an extraction artefact)."
+            )
     return warnings

@@ -34,13 +34,19 @@ _GROUP = re.compile(r"koordinacijsk\w+\s+skupin\w+\s+sodeluj\w+\s+(?P<list>.+?)\
 _SEAT = re.compile(
     r"(?P<n>\d+|[a-zčšž]+)\s+predstavni\w+\s+(?P<cat>.+?)(?=\s*,|\s+in\s+(?:\d+|[a-zčšž]+)\s+predstavni|$)"
 )
-_CONFIRMED = re.compile(r"potrdil\w*\s+(?:dne\s*,?\s*)?(?P<date>\d{1,2}\.\s*\d{1,2}\.\s*\d{4})", re.IGNORECASE)
+_CONFIRMED = re.compile(
+    r"potrdil\w*\s+(?:dne\s*,?\s*)?(?P<date>\d{1,2}\.\s*\d{1,2}\.\s*\d{4})", re.IGNORECASE
+)
 _MUNICIPALITIES = re.compile(
     r"naslednje\s+ob[čc]ine\s*:\s*(?P<list>.+?)(?:\s+in\s+na\s+centr\w+\s+za\s+socialno\s+delo\s+(?P<centres>.+?))?\.(?:\s|$)",
     re.IGNORECASE,
 )
-_HOLDERS = re.compile(r"nosilci(?:\s+ukrep\w*)?\s+(?:bodo|so)\s*:?\s*(?P<list>.+?)(?:,\s+viri|\.(?:\s|$))", re.I)
-_SOURCES = re.compile(r"viri\s+finan[čc]nih\s+sredstev\s+(?:pa\s+)?(?:so|bodo)\s*:?\s*(?P<list>.+?)\.(?:\s|$)", re.I)
+_HOLDERS = re.compile(
+    r"nosilci(?:\s+ukrep\w*)?\s+(?:bodo|so)\s*:?\s*(?P<list>.+?)(?:,\s+viri|\.(?:\s|$))", re.I
+)
+_SOURCES = re.compile(
+    r"viri\s+finan[čc]nih\s+sredstev\s+(?:pa\s+)?(?:so|bodo)\s*:?\s*(?P<list>.+?)\.(?:\s|$)", re.I
+)
 _SCOPE_NUMBER = re.compile(r"\d+")
 
 
@@ -60,8 +66,15 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+# Headings and goal paragraphs that a reflowed document may run into the text before them.
+_RUN_IN = re.compile(
+    r"(?<=\S)\s+(?=Rok\w*\s+za\s+izvedbo\b|Mo[žz]ni\s+zapleti\b|Odgovorni\s+nosilci\b|Ukrep\w*\s+na\s+regionaln|"
+    r"Ukrepi\s+za\s+doseganje\b|Ocena\s+potreb\b|Kratek\s+opis\b)"
+)
+
+
 def read_regional_summary(lines: list[str], plan: ParsedPlan, *, regions: list[str]) -> None:
-    lines = [one_line(x) for x in lines if one_line(x)]
+    lines = [part for x in lines if one_line(x) for part in _RUN_IN.split(one_line(x))]
     flat = join_lines(lines)
     plan.kind = "regional"
     plan.region = match_region(plan.title, regions) or next(
@@ -193,7 +206,7 @@ def _apply_goal_paragraph(paragraph: str, measures: list[ParsedMeasure], plan: P
         plan.warnings.append(f"A goal paragraph has no measures to apply to: {paragraph[:120]!r}")
     for number, measure in enumerate(measures, start=1):
         measure.raw["Rok izvedbe, nosilci in viri"] = paragraph
-        measure.deadlines = [d for d in deadlines]
+        measure.deadlines = list(deadlines)
         measure.holders = [h for h in holders if _in_scope(h, number)]
         measure.funding_sources = list(sources)
         if not deadlines:

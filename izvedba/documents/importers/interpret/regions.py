@@ -1,4 +1,4 @@
-"""Find which statistical region a phrase names, whatever its case ending ('obalno-kraško' → Obalno-kraška)."""
+"""Which statistical region a phrase names, whatever its case ending ('obalno-kraško' → Obalno-kraška)."""
 
 from __future__ import annotations
 

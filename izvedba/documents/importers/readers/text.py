@@ -11,7 +11,7 @@ from ..cleaning import strip_markers
 from ..errors import unsupported_format
 from ..vocabulary import is_header_cell
 
-# Prose after a measure table follows a run of blank lines; inside a cell, paragraphs are at most this far apart.
+# Prose after a measure table follows a run of blank lines; inside a cell, paragraphs are closer together.
 _BLANKS_ENDING_A_MEASURE_TABLE = 3
 
 

@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2}(?:\s*/\s*(?:19|20)\d{2})*)(?!\d)")
+DATE = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2}(?:\s*/\s*(?:19|20)\d{2})*)(?!\d)"
+)
 _PAREN_AFTER = re.compile(r"^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DASH_AFTER = re.compile(r"^\s*[–—-]\s+(.+)")
 _LABEL_BEFORE = re.compile(r"([^\n]*?)\s*:\s*$")
@@ -44,7 +46,7 @@ def _label_after(rest: str) -> tuple[str | None, int]:
 
 
 def _label_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
-    """A label that ends with ':' just before the date on the same line ('Priprava protokola: 31. 12. 2025')."""
+    """A label ending in ':' just before the date on its line ('Priprava protokola: 31. 12. 2025')."""
     line_start = max(text.rfind("\n", 0, start) + 1, floor)
     m = _LABEL_BEFORE.fullmatch(text[line_start:start])
     if not m or not m.group(1).strip():

@@ -13,7 +13,8 @@ _ACRONYM = re.compile(r"^[A-ZČŠŽ][A-ZČŠŽ0-9+/-]{1,9}$")
 _SCOPE = re.compile(r"\(\s*(?P<scope>ukrep(?:i|a)?\s+[\d.,\sin]+?)\.?\s*\)", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s+(?:ter|in)$", re.IGNORECASE)
 _AND_OTHERS = re.compile(r"\s+(?:in|ter)\s+(?:drugi|ostali|drugo)$|\s+idr$", re.IGNORECASE)
-_CONTINUES_NAME = re.compile(r"^(?:ki|izbran\w*|vklju[čc]en\w*)\b", re.IGNORECASE)
+# A relative clause or participle phrase continues the name before the comma ('Izvajalci, izbrani preko …').
+_CONTINUES_NAME = re.compile(r"^(?:ki\b|(?:izbran|vklju[čc]en)\w*\s+(?:preko|na|v|s|z|po|prek)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def _split_last_and(parts: list[str]) -> list[str]:
         halves = re.split(r"\s+(?:in|ter)\s+", part)
         both_acronyms = len(halves) == 2 and all(_ACRONYM.match(h) for h in halves)
         enumeration_end = len(parts) > 1 and index == len(parts) - 1 and len(halves) == 2
-        multi_word = len(halves) == 2 and len(halves[1].split()) > 1 or bool(halves and _ACRONYM.match(halves[-1]))
+        right = halves[-1] if len(halves) == 2 else ""
+        multi_word = len(right.split()) > 1 or right[:1].isupper()
         result.extend(halves if both_acronyms or (enumeration_end and multi_word) else [part])
     return result
 
