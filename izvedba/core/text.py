@@ -13,3 +13,10 @@ def name_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub("", ascii_only)
+
+
+def search_key(text: str) -> str:
+    """Text for diacritic- and case-insensitive search: 'Pomoč na domu' → 'pomoc na domu'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z+/%.-]+", " ", ascii_only).split())

@@ -233,6 +233,12 @@ class Measure(models.Model):
     no_additional_funds = models.BooleanField(_("no additional funds"), default=False)
     raw = models.JSONField(_("source cells"), default=dict, blank=True)
     warnings = models.JSONField(_("import warnings"), default=list, blank=True)
+    search_text = models.TextField(
+        _("search text"),
+        blank=True,
+        editable=False,
+        help_text=_("Code, title, purpose, indicators and names, lower case without diacritics."),
+    )
     organisations = models.ManyToManyField(
         "organisations.Organisation", through="Responsibility", related_name="measures"
     )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from izvedba.core.text import search_key
 from izvedba.documents.importers.parsed import MeasureFields, ParsedMeasure, ParsedPlan
 from izvedba.documents.models import SourceDocument
 from izvedba.geo.models import Municipality, Region
@@ -154,10 +155,11 @@ def _store_measure(
         area=areas.get(parsed.area) if parsed.area else None,
         title=parsed.title,
         order=order * 100,
-        **_fields(parsed),
+        **_fields(parsed, parsed.code, parsed.title),
     )
     _store_details(measure, parsed)
     for index, sub in enumerate(parsed.sub_rows, start=1):
+        title = sub.purpose.split("\n")[0] or parsed.title
         child = Measure.objects.create(
             plan=plan,
             parent=measure,
@@ -165,19 +167,29 @@ def _store_measure(
             code=parsed.code,
             goal=goal,
             area=measure.area,
-            title=sub.purpose.split("\n")[0] or parsed.title,
+            title=title,
             order=order * 100 + index,
-            **_fields(sub),
+            **_fields(sub, parsed.code, title),
         )
         _store_details(child, sub)
 
 
-def _fields(parsed: MeasureFields) -> dict[str, object]:
+def _fields(parsed: MeasureFields, code: str, title: str) -> dict[str, object]:
+    names = [w.name for w in [*parsed.holders, *parsed.participants]]
+    words = [
+        code,
+        title,
+        parsed.purpose,
+        *names,
+        *parsed.funding_sources,
+        *(i.text for i in parsed.indicators),
+    ]
     return {
         "purpose": parsed.purpose,
         "no_additional_funds": parsed.no_additional_funds,
         "raw": parsed.raw,
         "warnings": parsed.warnings,
+        "search_text": search_key(" ".join(words)),
     }
 
 
