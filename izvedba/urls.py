@@ -1,6 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from izvedba.api import api
+from izvedba.plans import views as plan_views
 
 urlpatterns = [
+    path("", plan_views.home, name="home"),
+    path("nacrti/", include("izvedba.plans.urls")),
+    path("organizacije/", include("izvedba.organisations.urls")),
+    path("regije/", include("izvedba.geo.urls")),
+    path("uvoz/", include("izvedba.documents.urls")),
+    path("api/", api.urls),
+    path("racun/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
