@@ -25,7 +25,10 @@ def find_title(lines: list[str]) -> str:
     for i, line in enumerate(lines[:80]):
         if _TITLE.search(line) and _is_heading(line):
             parts = [line]
-            for following in [x for x in lines[i + 1 : i + 6] if x.strip()][:2]:
+            before = [x for x in lines[max(0, i - 3) : i] if x.strip()][-1:]
+            if before and _is_heading(before[0]) and len(before[0]) < 120:
+                parts.insert(0, before[0])
+            for following in [x for x in lines[i + 1 : i + 8] if x.strip()][:4]:
                 if not _is_heading(following):
                     break
                 parts.append(following)

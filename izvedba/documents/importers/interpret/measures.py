@@ -180,16 +180,24 @@ def paragraphs(text: str) -> str:
 
 
 def _remove_stray_words(columns: dict[int, str], cells: dict[str, str]) -> list[str]:
-    """Drop a short last line that repeats the next cell ('… poštnine.\\nMDDSZ' before 'MDDSZ')."""
+    """Drop a short last line that repeats the next cell ('… poštnine.\nMDDSZ' before 'MDDSZ')."""
     warnings: list[str] = []
     ordered = sorted(columns)
     for i, j in itertools.pairwise(ordered):
-        name, following = columns[i], cells[columns[j]]
-        lines = cells[name].split("\n")
-        last = lines[-1].strip()
-        if len(lines) > 1 and last and len(last.split()) <= 3 and following.split("\n")[0].strip() == last:
-            cells[name] = "\n".join(lines[:-1]).strip()
+        name, following = columns[i], cells[columns[j]].split("\n")[0].strip()
+        head, tail = _last_segment(cells[name])
+        if head and tail and len(tail.split()) <= 3 and tail == following:
+            cells[name] = head
             warnings.append(
-                f"Removed {last!r} at the end of a cell: it repeats the next cell (an extraction artefact)."
+                f"Removed {tail!r} at the end of a cell: it repeats the next cell (an extraction artefact)."
             )
     return warnings
+
+
+def _last_segment(text: str) -> tuple[str, str]:
+    """(text before, last line), or the words after the last full stop when the line break was lost."""
+    lines = text.rstrip().split("\n")
+    if len(lines) > 1:
+        return "\n".join(lines[:-1]).strip(), lines[-1].strip()
+    m = re.match(r"^(.*[.!?])\s+(\S[^.!?]*)$", text.strip(), re.DOTALL)
+    return (m.group(1), m.group(2).strip()) if m else ("", "")

@@ -22,7 +22,7 @@ from ..cleaning import strip_markers
 from ..errors import corrupt_pdf, encrypted_pdf, image_only_pdf
 from ..interpret.rows import MEASURE_START
 from ..vocabulary import column_of
-from .pdf_text import Box, Word, cell_text, inside, paragraphs, whole_words
+from .pdf_text import Box, Lexicon, Word, cell_text, inside, paragraphs, whole_words
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|stran\s+\d+(\s+od\s+\d+)?|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 
@@ -55,7 +55,7 @@ def read_pdf(data: bytes) -> list[Block]:
             raise corrupt_pdf(type(exc).__name__) from exc
     if not any(page.words for page in pages):
         raise image_only_pdf()
-    vocabulary = frozenset().union(*(_page_vocabulary(page) for page in pages))
+    vocabulary = Lexicon(frozenset().union(*(_page_vocabulary(page) for page in pages)))
     return _join_pages([_blocks(page, vocabulary) for page in pages])
 
 
@@ -74,7 +74,7 @@ def _scan(page: Any) -> _Page:
     return _Page(words, tables)
 
 
-def _blocks(page: _Page, vocabulary: frozenset[str]) -> list[Block]:
+def _blocks(page: _Page, vocabulary: Lexicon) -> list[Block]:
     items: list[tuple[float, Block]] = []
     for table in page.tables:
         words = [w for w in page.words if inside(table.box, w)]
@@ -84,7 +84,7 @@ def _blocks(page: _Page, vocabulary: frozenset[str]) -> list[Block]:
     return [block for _top, block in sorted(items, key=lambda item: item[0])]
 
 
-def _rows(table: _FoundTable, words: list[Word], vocabulary: frozenset[str]) -> list[list[Cell]]:
+def _rows(table: _FoundTable, words: list[Word], vocabulary: Lexicon) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for boxes in table.rows:
         cells: list[Cell] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from functools import cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +15,7 @@ _PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 _SAME_LINE = 2.0  # points: words whose tops differ by less are on one line
 _CUT = 1.15  # × a character's width: a one-word line ending this close to the cell's edge was cut mid-word
 _SPACE = 0.25  # × the line height: the width of a space
-# Short Slovenian words that begin a wrapped line and are never the tail of a cut word.
-_SHORT_WORDS = frozenset(
-    "v z s k o in na za ki ter do po pri iz od so je se da ali oz ob pa še ne to te ta".split()  # noqa: SIM905
-)
+_COMMON = 1.5  # zipf frequency (wordfreq) from which a Slovenian word counts as a known whole word
 
 
 @dataclass(frozen=True)
@@ -41,6 +39,25 @@ class Word:
         return cls(
             str(word["text"]), float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"])
         )
+
+
+class Lexicon:
+    """Words known to be whole: those the document uses inside a line, and common Slovenian words."""
+
+    def __init__(self, seen: frozenset[str] = frozenset()) -> None:
+        self.seen = seen
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        return word in self.seen or _common_slovenian(word)
+
+
+@cache
+def _common_slovenian(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return bool(zipf_frequency(word, "sl") >= _COMMON)
 
 
 def inside(box: Box, word: Word) -> bool:
@@ -69,12 +86,13 @@ def lines_of(words: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.x0) for line in lines]
 
 
-def cell_text(box: Box, words: list[Word], vocabulary: frozenset[str] = frozenset()) -> str:
+def cell_text(box: Box, words: list[Word], vocabulary: Container[str] = frozenset()) -> str:
     """A cell's text with its paragraphs on separate lines.
 
     A line ended by wrapping (the next line's first word would not have fitted after it) runs on with a space;
-    a line that stops short of that ended its paragraph. A single word the column was too narrow for, cut at
-    the cell's edge, is put back together.
+    a line that stops short of that ended its paragraph. A word the column was too narrow for, cut at the
+    cell's edge, is put back together. Breaks are decided from the last line up, so a piece that is itself
+    cut again further down is judged as the whole word it becomes.
     """
     lines = lines_of(words)
     if not lines:
@@ -82,60 +100,71 @@ def cell_text(box: Box, words: list[Word], vocabulary: frozenset[str] = frozense
     padding = max(min(line[0].x0 for line in lines) - box[0], 0.0)
     right = box[2] - padding
     width = right - (box[0] + padding)
-    text = " ".join(w.text for w in lines[0])
-    for previous, line in itertools.pairwise(lines):
-        joined = " ".join(w.text for w in line)
-        text += _line_break(previous, line, right, width, vocabulary) + joined
-    return text
+    breaks = [""] * len(lines)
+    tail_word = lines[-1][0].text
+    for i in range(len(lines) - 2, -1, -1):
+        breaks[i + 1] = _line_break(lines[i], lines[i + 1], tail_word, right, width, vocabulary)
+        first_of_line = lines[i][0].text
+        tail_word = first_of_line + tail_word if len(lines[i]) == 1 and breaks[i + 1] == "" else first_of_line
+    return "".join(brk + " ".join(w.text for w in line) for brk, line in zip(breaks, lines, strict=True))
 
 
 def _cut_mid_word(
-    previous: list[Word], first: Word, room: float, width: float, vocabulary: frozenset[str]
+    previous: list[Word], first: Word, tail_word: str, room: float, width: float, vocabulary: Container[str]
 ) -> bool:
     """Whether the column cut one word in two rather than wrapping between two words.
 
     A layout engine cuts only a word too wide for a whole line, and then fills the line to the edge; when
-    that cannot be told from geometry, the document's own words decide (a word seen inside a line is whole).
+    that cannot be told from geometry, known words decide (the document's own, and common Slovenian ones).
+    `tail_word` is the next line's first word, already joined to any piece it continues in.
     """
     last = previous[-1]
-    if not (last.text[-1:].isalnum() and (first.text[:1].islower() or first.text[:1].isdigit())):
+    number = bool(re.search(r"\d[.,]$", last.text)) and first.text[:1].isdigit()
+    if not ((last.text[-1:].isalnum() or number) and (first.text[:1].islower() or first.text[:1].isdigit())):
         return False
     char = (first.x1 - first.x0) / max(len(first.text), 1)
     if room > _CUT * char or (last.x1 - last.x0) + (first.x1 - first.x0) <= width:
         return False
-    head, tail = _bare(last.text), _bare(first.text)
-    if head + tail in vocabulary:
+    head, tail = _bare(last.text), _bare(tail_word)
+    if number or head + tail in vocabulary:
         return True
-    return tail not in _SHORT_WORDS and tail not in vocabulary
+    return head not in vocabulary
 
 
 def _line_break(
-    previous: list[Word], line: list[Word], right: float, width: float, vocabulary: frozenset[str]
+    previous: list[Word],
+    line: list[Word],
+    tail_word: str,
+    right: float,
+    width: float,
+    vocabulary: Container[str],
 ) -> str:
     last, first = previous[-1], line[0]
     room = right - last.x1
     char = (first.x1 - first.x0) / max(len(first.text), 1)
     runs_on = first.text[:1].islower() or first.text[:1].isdigit()
-    if _cut_mid_word(previous, first, room, width, vocabulary):
+    if _cut_mid_word(previous, first, tail_word, room, width, vocabulary):
         return ""
     if len(last.text) > 1 and last.text.endswith(("-", "–", "/")) and runs_on:
         return ""  # '2021-' '2027': a break after a hyphen inside a word
+    if last.text.endswith(";"):
+        return "\n"  # a semicolon at a line's end closes an item of a list
     space = _SPACE * (last.bottom - last.top)
     return " " if room < space + (first.x1 - first.x0) + char else "\n"
 
 
 def paragraphs(words: list[Word]) -> list[tuple[float, str]]:
-    """(top, text) of each paragraph: lines join until a wider gap, or after a line that ends short."""
+    """(top, text) of each paragraph: lines join while they follow at their own line spacing and the line
+    before was full (it ended where the next line's first word would not have fitted)."""
     lines = lines_of(words)
     if not lines:
         return []
     right = max(line[-1].x1 for line in lines)
-    pitch = _typical_pitch(lines)
     result: list[tuple[float, str]] = []
     for index, line in enumerate(lines):
         text = " ".join(w.text for w in line)
         previous = lines[index - 1] if index else None
-        if previous is not None and _same_paragraph(previous, line, right, pitch):
+        if previous is not None and _same_paragraph(previous, line, right):
             top, before = result[-1]
             glue = "" if before.endswith(("-", "–")) and not before.endswith((" -", " –")) else " "
             result[-1] = (top, before + glue + text)
@@ -144,12 +173,10 @@ def paragraphs(words: list[Word]) -> list[tuple[float, str]]:
     return result
 
 
-def _typical_pitch(lines: list[list[Word]]) -> float:
-    gaps = sorted(b[0].top - a[0].top for a, b in itertools.pairwise(lines) if b[0].top > a[0].top)
-    return gaps[len(gaps) // 2] if gaps else 12.0
-
-
-def _same_paragraph(previous: list[Word], line: list[Word], right: float, pitch: float) -> bool:
+def _same_paragraph(previous: list[Word], line: list[Word], right: float) -> bool:
+    """The next line follows at line spacing, and its first word would not have fitted on the line before."""
     gap = line[0].top - previous[0].top
-    ended_short = previous[-1].x1 < right - 40
-    return 0 < gap <= pitch * 1.25 and not ended_short
+    height = max(w.bottom - w.top for w in previous)
+    first = line[0]
+    needed = (first.x1 - first.x0) * (1 + 1 / max(len(first.text), 1)) + _SPACE * height
+    return 0 < gap <= height * 1.6 and right - previous[-1].x1 < needed

@@ -51,7 +51,8 @@ def _label_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     m = _LABEL_BEFORE.fullmatch(text[line_start:start])
     if not m or not m.group(1).strip():
         return None, start
-    return _LEAD_IN.sub("", m.group(1).strip()) or None, line_start
+    label = _LEAD_IN.sub("", m.group(1).strip().lstrip(".,;: "))
+    return label or None, line_start
 
 
 def parse_deadlines(text: str) -> Deadlines:
