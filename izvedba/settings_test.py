@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 
 from .settings import *  # noqa: F403
 from .settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="izvedba-test-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="izvedba-test-media-"))
 LANGUAGE_CODE = "sl"

@@ -177,9 +177,7 @@ def _reflow(lines: list[str]) -> list[str]:
         if not line:
             continue
         starts_new = is_bullet(line) or re.match(r"^\d{1,2}\.\s", line) or not paragraphs
-        continues = (
-            line[:1].islower() or line[:1] in "(" or (paragraphs and paragraphs[-1].endswith(("-", "–")))
-        )
+        continues = line[:1].islower() or line[:1] in "(" or (paragraphs and paragraphs[-1].endswith(("-", "–")))
         upper_run = paragraphs and paragraphs[-1].isupper() and line.isupper()
         leaves_heading = paragraphs and paragraphs[-1].isupper() and not line.isupper()
         ended = paragraphs and paragraphs[-1].endswith((".", ":", "!", "?"))

@@ -40,9 +40,7 @@ class Municipality(models.Model):
     minority_language = models.CharField(_("minority language"), max_length=2, blank=True)
     alt_names = models.JSONField(_("other names"), default=list, blank=True)
     is_urban = models.BooleanField(_("urban municipality"), default=False)
-    region = models.ForeignKey(
-        Region, models.PROTECT, related_name="municipalities", verbose_name=_("region")
-    )
+    region = models.ForeignKey(Region, models.PROTECT, related_name="municipalities", verbose_name=_("region"))
     administrative_unit = models.CharField(_("administrative unit"), max_length=100)
     area_km2 = models.DecimalField(_("area (km²)"), max_digits=10, decimal_places=2)
 

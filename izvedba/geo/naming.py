@@ -8,9 +8,7 @@ from collections.abc import Iterable
 from izvedba.core.text import name_key
 
 _PREFIX = re.compile(r"^\s*(mestna\s+ob[čc]ina|ob[čc]ina)\s+", re.IGNORECASE)
-_MINORITY_SPLIT = re.compile(
-    r"\s*(?:/|-\s*comune\s+(?:citt[àa]\s+)?di\s+|-\s*ob[čc]ina\s+)\s*", re.IGNORECASE
-)
+_MINORITY_SPLIT = re.compile(r"\s*(?:/|-\s*comune\s+(?:citt[àa]\s+)?di\s+|-\s*ob[čc]ina\s+)\s*", re.IGNORECASE)
 _ANNOTATION = re.compile(r"\s*\([^)]*\)")
 
 

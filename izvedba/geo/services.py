@@ -103,8 +103,7 @@ def alias_upsert(organisation: Organisation, alias: str, counts: LoadCounts) -> 
 def regions_load(path: Path, result: ReferenceLoadResult) -> dict[str, Region]:
     counts = result.of("regions")
     return {
-        row["sr_code"]: upsert(Region, {"code": row["sr_code"]}, _region_values(row), counts)
-        for row in read_rows(path)
+        row["sr_code"]: upsert(Region, {"code": row["sr_code"]}, _region_values(row), counts) for row in read_rows(path)
     }
 
 
@@ -117,9 +116,7 @@ def _region_values(row: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def municipalities_load(
-    path: Path, regions: dict[str, Region], result: ReferenceLoadResult
-) -> dict[str, Municipality]:
+def municipalities_load(path: Path, regions: dict[str, Region], result: ReferenceLoadResult) -> dict[str, Municipality]:
     counts = result.of("municipalities")
     loaded = {}
     for row in read_rows(path):
@@ -203,9 +200,7 @@ def registry_load(path: Path, result: ReferenceLoadResult) -> None:
     rows = list(read_rows(path))
     registry_check(rows)
     for row in rows:
-        organisation = upsert(
-            Organisation, {"slug": row["slug"]}, _registry_values(row), result.of("organisations")
-        )
+        organisation = upsert(Organisation, {"slug": row["slug"]}, _registry_values(row), result.of("organisations"))
         for alias in registry_aliases(row):
             alias_upsert(organisation, alias, result.of("aliases"))
 

@@ -71,9 +71,7 @@ class OrganisationAdmin(OrganisationAdminBase):
     prepopulated_fields = {"slug": ("name",)}
     actions = ("confirm_known",)
 
-    def get_inlines(
-        self, request: HttpRequest, obj: Organisation | None
-    ) -> list[type[InlineModelAdmin[Any, Any]]]:
+    def get_inlines(self, request: HttpRequest, obj: Organisation | None) -> list[type[InlineModelAdmin[Any, Any]]]:
         if obj is not None and obj.kind == Organisation.Kind.CSD:
             return [OrganisationAliasInline, CentreUnitInline]
         return [OrganisationAliasInline]

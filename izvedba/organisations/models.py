@@ -34,9 +34,7 @@ class Organisation(TimeStampedModel):
     needs_review = models.BooleanField(
         _("needs review"),
         default=False,
-        help_text=_(
-            "Created from a name the registry did not know; a data steward should merge or confirm it."
-        ),
+        help_text=_("Created from a name the registry did not know; a data steward should merge or confirm it."),
     )
     merge_into = models.ForeignKey(
         "self",
@@ -80,9 +78,7 @@ class OrganisationAlias(models.Model):
         self.key = name_key(self.alias)
         clash = OrganisationAlias.objects.filter(key=self.key).exclude(pk=self.pk).first()
         if clash is not None:
-            raise ValidationError(
-                {"alias": _("This alias already names %(org)s.") % {"org": clash.organisation}}
-            )
+            raise ValidationError({"alias": _("This alias already names %(org)s.") % {"org": clash.organisation}})
 
 
 class CentreUnit(models.Model):
@@ -93,9 +89,7 @@ class CentreUnit(models.Model):
     )
     name = models.CharField(_("name"), max_length=150)
     administrative_unit = models.CharField(_("administrative unit"), max_length=100)
-    municipalities = models.ManyToManyField(
-        "geo.Municipality", through="UnitCoverage", related_name="csd_units"
-    )
+    municipalities = models.ManyToManyField("geo.Municipality", through="UnitCoverage", related_name="csd_units")
 
     class Meta:
         ordering = ["centre__name", "name"]
@@ -116,14 +110,12 @@ class UnitCoverage(models.Model):
     unit = models.ForeignKey(CentreUnit, models.CASCADE, related_name="coverage")
     municipality = models.ForeignKey("geo.Municipality", models.PROTECT, related_name="unit_coverage")
     coverage = models.CharField(_("coverage"), max_length=10, choices=Coverage.choices)
-    confidence = models.CharField(_("confidence"), max_length=10, blank=True)
+    confidence = models.CharField(_("confidence"), max_length=20, blank=True)
     note = models.TextField(_("note"), blank=True)
     source = models.TextField(_("source"), blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "municipality"], name="unique_unit_municipality")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "municipality"], name="unique_unit_municipality")]
         verbose_name = _("unit coverage")
         verbose_name_plural = _("unit coverage")
 

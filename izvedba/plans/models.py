@@ -135,9 +135,7 @@ class PlanMunicipality(models.Model):
 
     class Meta:
         ordering = ["order"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "municipality"], name="unique_plan_municipality")
-        ]
+        constraints = [models.UniqueConstraint(fields=["plan", "municipality"], name="unique_plan_municipality")]
 
     def __str__(self) -> str:
         return self.name_as_written
@@ -242,9 +240,7 @@ class Measure(models.Model):
     organisations = models.ManyToManyField(
         "organisations.Organisation", through="Responsibility", related_name="measures"
     )
-    funding_sources = models.ManyToManyField(
-        FundingSource, through="MeasureFundingSource", related_name="measures"
-    )
+    funding_sources = models.ManyToManyField(FundingSource, through="MeasureFundingSource", related_name="measures")
 
     class Meta:
         ordering = ["plan", "order"]
@@ -255,11 +251,7 @@ class Measure(models.Model):
         verbose_name_plural = _("measures")
 
     def __str__(self) -> str:
-        return (
-            f"{self.code} {self.title}"
-            if not self.parent_id
-            else f"{self.code}/{self.sub_index} {self.title}"
-        )
+        return f"{self.code} {self.title}" if not self.parent_id else f"{self.code}/{self.sub_index} {self.title}"
 
 
 class Responsibility(models.Model):
@@ -268,9 +260,7 @@ class Responsibility(models.Model):
         PARTICIPANT = "participant", _("Participant")
 
     measure = models.ForeignKey(Measure, models.CASCADE, related_name="responsibilities")
-    organisation = models.ForeignKey(
-        "organisations.Organisation", models.PROTECT, related_name="responsibilities"
-    )
+    organisation = models.ForeignKey("organisations.Organisation", models.PROTECT, related_name="responsibilities")
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     scope = models.CharField(_("scope"), max_length=200, blank=True, help_text=_("e.g. 'ukrep 10' only"))
     name_as_written = models.CharField(_("name as written"), max_length=300)
@@ -317,9 +307,7 @@ class FundingLine(models.Model):
 
     class Meta:
         ordering = ["order"]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(amount_eur__gte=0), name="amount_not_negative")
-        ]
+        constraints = [models.CheckConstraint(condition=models.Q(amount_eur__gte=0), name="amount_not_negative")]
 
     def __str__(self) -> str:
         return f"{self.period_label}: {self.amount_eur} EUR"

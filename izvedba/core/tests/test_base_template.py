@@ -145,9 +145,7 @@ class BaseTemplateTests(TestCase):
         user = get_user_model().objects.create_user("bojan", password=PASSWORD)
         self.client.force_login(user)
         html = self.client.get("/").content.decode()
-        form = re.search(
-            r'<form class="account" method="post" action="/accounts/logout/">(.*?)</form>', html, re.S
-        )
+        form = re.search(r'<form class="account" method="post" action="/accounts/logout/">(.*?)</form>', html, re.S)
         assert form is not None
         self.assertIn('name="csrfmiddlewaretoken"', form.group(1))
         self.assertIn('<button type="submit" class="link-button">', form.group(1))
@@ -173,9 +171,7 @@ class BaseTemplateTests(TestCase):
 
     def test_it_renders_messages_in_a_live_region(self) -> None:
         html = self.client.get("/message/").content.decode()
-        region = re.search(
-            r'<div class="messages" role="status" aria-live="polite"[^>]*>(.*?)</div>', html, re.S
-        )
+        region = re.search(r'<div class="messages" role="status" aria-live="polite"[^>]*>(.*?)</div>', html, re.S)
         assert region is not None
         self.assertIn('class="message message--error"', region.group(1))
         self.assertIn("The file could not be read.", region.group(1))
@@ -222,9 +218,7 @@ class LoginPageTests(TestCase):
 
     def test_it_logs_in_and_redirects(self) -> None:
         get_user_model().objects.create_user("bojan", password=PASSWORD)
-        response = self.client.post(
-            "/accounts/login/", {"username": "bojan", "password": PASSWORD, "next": "/plans/"}
-        )
+        response = self.client.post("/accounts/login/", {"username": "bojan", "password": PASSWORD, "next": "/plans/"})
         self.assertRedirects(response, "/plans/", fetch_redirect_response=False)
 
 

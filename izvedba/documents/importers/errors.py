@@ -19,9 +19,7 @@ class DocumentError(Exception):
 
 
 def empty_file() -> DocumentError:
-    return DocumentError(
-        "empty", _("The file is empty. Choose the plan's DOCX, PDF or text file and try again.")
-    )
+    return DocumentError("empty", _("The file is empty. Choose the plan's DOCX, PDF or text file and try again."))
 
 
 def too_large(size: int, limit: int) -> DocumentError:

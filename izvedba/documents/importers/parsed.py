@@ -127,9 +127,7 @@ class ParsedPlan:
             "confirmed_on": _iso(self.confirmed_on),
             "municipalities": list(self.municipalities),
             "centres": list(self.centres),
-            "coordination_group": [
-                {"category": s.category, "count": s.count} for s in self.coordination_group
-            ],
+            "coordination_group": [{"category": s.category, "count": s.count} for s in self.coordination_group],
             "context_indicators": [_context_dict(c) for c in self.context_indicators],
             "priorities": list(self.priorities),
             "risks": list(self.risks),

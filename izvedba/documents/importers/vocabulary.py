@@ -10,9 +10,7 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     "purpose": re.compile(r"^namen(\s*ukrepa)?", re.IGNORECASE),
     "holders": re.compile(r"^(odgovorni\s*)?nosil(ec|ci)(\s*ukrepa)?", re.IGNORECASE),
     "participants": re.compile(r"^sodeluj(o[čc]i|o[čc]e)", re.IGNORECASE),
-    "funding_sources": re.compile(
-        r"^(finan[čc]ni\s*)?vir(i)?(\s*financiranja)?$|^(finan[čc]ni\s*)?vir(i)?\b", re.I
-    ),
+    "funding_sources": re.compile(r"^(finan[čc]ni\s*)?vir(i)?(\s*financiranja)?$|^(finan[čc]ni\s*)?vir(i)?\b", re.I),
     "amounts": re.compile(r"^(ocena|okvirna\s*vi[šs]ina)\s*finan[čc]", re.IGNORECASE),
     "deadlines": re.compile(r"^rok(i)?(\s*izvedbe|\s*za\s*izvedbo)?$|^rok(i)?\b", re.IGNORECASE),
     "indicators": re.compile(r"^kazalni(k|ki|k-i)\b", re.IGNORECASE),

@@ -35,9 +35,7 @@ def test_it_takes_the_label_written_before_the_date() -> None:
 def test_it_takes_milestone_labels_in_parentheses_and_after_a_dash() -> None:
     text = "30. 6. 2025 (imenovane delovne skupine), \n31. 3. 2026 (izvedena analiza)"
     assert dates(text) == [("2025-06-30", "imenovane delovne skupine"), ("2026-03-31", "izvedena analiza")]
-    assert dates("31. 12. 2026 – pripravljena analiza stanja") == [
-        ("2026-12-31", "pripravljena analiza stanja")
-    ]
+    assert dates("31. 12. 2026 – pripravljena analiza stanja") == [("2026-12-31", "pripravljena analiza stanja")]
 
 
 def test_it_keeps_text_it_did_not_place_as_notes() -> None:

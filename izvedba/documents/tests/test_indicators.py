@@ -29,9 +29,7 @@ def test_it_splits_items_at_bullets_and_line_ends() -> None:
 
 
 def test_it_reads_minimums_and_does_not_take_a_year_range_for_a_target() -> None:
-    text = (
-        "število preseljenih uporabnikov – najmanj 100,\nštevilo zaprtih zavodov -1, \nizvedeni javni razpisi"
-    )
+    text = "število preseljenih uporabnikov – najmanj 100,\nštevilo zaprtih zavodov -1, \nizvedeni javni razpisi"
     assert targets(text) == [(Decimal(100), None, None), (Decimal(1), None, None), (None, None, None)]
     assert targets("Izvajanje Akcijskega načrta RS za jamstvo za otroke 2022 - 2030") == [(None, None, None)]
 

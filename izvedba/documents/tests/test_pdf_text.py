@@ -8,9 +8,7 @@ BOX = (0.0, 0.0, 100.0, 100.0)  # text runs from x=5 to x=95 (5 pt padding)
 
 
 def word(text: str, x0: float, line: int, width: float | None = None) -> Word:
-    return Word(
-        text, x0, x0 + (width if width is not None else 5.0 * len(text)), 10.0 * line, 10.0 * line + 9
-    )
+    return Word(text, x0, x0 + (width if width is not None else 5.0 * len(text)), 10.0 * line, 10.0 * line + 9)
 
 
 def test_it_joins_a_wrapped_line_with_a_space() -> None:

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('coverage', models.CharField(choices=[('full', 'whole municipality'), ('mostly', 'most of the municipality'), ('partial', 'part of the municipality')], max_length=10, verbose_name='coverage')),
-                ('confidence', models.CharField(blank=True, max_length=10, verbose_name='confidence')),
+                ('confidence', models.CharField(blank=True, max_length=20, verbose_name='confidence')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('source', models.TextField(blank=True, verbose_name='source')),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='unit_coverage', to='geo.municipality')),

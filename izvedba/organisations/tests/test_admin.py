@@ -64,16 +64,12 @@ class OrganisationAdminTests(TestCase):
         self.client.force_login(self.ana)
 
     def test_it_lists_and_filters_organisations_that_need_review(self) -> None:
-        response = self.client.get(
-            reverse("admin:organisations_organisation_changelist"), {"needs_review__exact": "1"}
-        )
+        response = self.client.get(reverse("admin:organisations_organisation_changelist"), {"needs_review__exact": "1"})
         self.assertContains(response, "Zavod za zaposlovanje RS")
         self.assertNotContains(response, "Zavod Republike Slovenije za zaposlovanje")
 
     def test_it_finds_an_organisation_by_alias(self) -> None:
-        response = self.client.get(
-            reverse("admin:organisations_organisation_changelist"), {"q": "Zavod RS za"}
-        )
+        response = self.client.get(reverse("admin:organisations_organisation_changelist"), {"q": "Zavod RS za"})
         self.assertContains(response, "Zavod Republike Slovenije za zaposlovanje")
 
     def test_it_merges_a_flagged_organisation_through_the_change_form(self) -> None:
@@ -96,9 +92,7 @@ class OrganisationAdminTests(TestCase):
         other = organisation_resolve_or_flag("Zavod za zaposlovanje")
         other.merge_into = self.zrsz
         other.save()
-        response = self.client.post(
-            change_url(self.flagged), change_form_data(self.flagged, merge_into=other.pk)
-        )
+        response = self.client.post(change_url(self.flagged), change_form_data(self.flagged, merge_into=other.pk))
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.context["adminform"].form.errors["merge_into"])
         self.assertTrue(Organisation.objects.filter(pk=self.flagged.pk).exists())
@@ -122,8 +116,6 @@ class OrganisationAdminTests(TestCase):
         self.assertFalse(self.flagged.needs_review)
 
     def test_it_shows_the_units_of_a_centre(self) -> None:
-        centre = Organisation.objects.create(
-            slug="csd-celje", name="Center za socialno delo Celje", kind="csd"
-        )
+        centre = Organisation.objects.create(slug="csd-celje", name="Center za socialno delo Celje", kind="csd")
         CentreUnit.objects.create(centre=centre, name="Enota Laško", administrative_unit="Laško")
         self.assertContains(self.client.get(change_url(centre)), "Enota Laško")

@@ -19,6 +19,7 @@ from izvedba.plans.models import (
     CoordinationGroupSeat,
     Deadline,
     FundingLine,
+    FundingSource,
     Goal,
     Indicator,
     Measure,
@@ -65,9 +66,7 @@ def plan_create_from_parsed(*, parsed: ParsedPlan, source: SourceDocument, repla
         if not replace:
             raise PlanExistsError(existing)
         existing.delete()
-    resolution = (
-        resolution_for_period(parsed.period_start, parsed.period_end) if parsed.period_start else None
-    )
+    resolution = resolution_for_period(parsed.period_start, parsed.period_end) if parsed.period_start else None
     plan = Plan.objects.create(
         kind=parsed.kind,
         title=parsed.title,
@@ -117,16 +116,12 @@ def _store_context(plan: Plan, parsed: ParsedPlan) -> None:
         )
         for i, c in enumerate(parsed.context_indicators)
     )
-    PlanPriority.objects.bulk_create(
-        PlanPriority(plan=plan, text=t, order=i) for i, t in enumerate(parsed.priorities)
-    )
+    PlanPriority.objects.bulk_create(PlanPriority(plan=plan, text=t, order=i) for i, t in enumerate(parsed.priorities))
     PlanRisk.objects.bulk_create(PlanRisk(plan=plan, text=t, order=i) for i, t in enumerate(parsed.risks))
     plan.save(update_fields=["warnings"])
 
 
-def _store_goals(
-    resolution: Resolution | None, parsed: ParsedPlan
-) -> dict[int, tuple[Goal, dict[str, Area]]]:
+def _store_goals(resolution: Resolution | None, parsed: ParsedPlan) -> dict[int, tuple[Goal, dict[str, Area]]]:
     """Goals and areas of the plan's resolution, created from the document where the registry lacks them."""
     stored: dict[int, tuple[Goal, dict[str, Area]]] = {}
     if resolution is None:
@@ -206,8 +201,7 @@ def _store_details(measure: Measure, parsed: MeasureFields) -> None:
         for i, (key, amount) in enumerate(parsed.amounts_eur.items())
     )
     Deadline.objects.bulk_create(
-        Deadline(measure=measure, due_on=d.date, label=d.label or "", order=i)
-        for i, d in enumerate(parsed.deadlines)
+        Deadline(measure=measure, due_on=d.date, label=d.label or "", order=i) for i, d in enumerate(parsed.deadlines)
     )
     Indicator.objects.bulk_create(
         Indicator(
@@ -238,7 +232,7 @@ def _store_responsibilities(measure: Measure, parsed: MeasureFields) -> None:
     )
 
 
-def _funding_line(measure: Measure, key: str, amount: int, source: object, order: int) -> FundingLine:
+def _funding_line(measure: Measure, key: str, amount: int, source: FundingSource | None, order: int) -> FundingLine:
     basis, start, end = _basis(key)
     return FundingLine(
         measure=measure,

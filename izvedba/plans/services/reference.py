@@ -29,9 +29,7 @@ def plan_reference_load(*, data_dir: Path | None = None) -> dict[str, LoadCounts
         }
         upsert(Resolution, {"code": row["code"]}, values, counts["resolutions"])
     for row in read_rows(data_dir / "funding_sources.csv"):
-        upsert(
-            FundingSource, {"name": row["name"]}, {"slug": slugify(row["name"])}, counts["funding_sources"]
-        )
+        upsert(FundingSource, {"name": row["name"]}, {"slug": slugify(row["name"])}, counts["funding_sources"])
     return counts
 
 

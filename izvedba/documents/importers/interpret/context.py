@@ -11,14 +11,10 @@ import re
 from ..parsed import ParsedContextIndicator
 from ..values.numbers import parse_number
 
-_SECTION_START = re.compile(
-    r"(?:demografsk\w*\s+in\s+socialn\w*\s+|opis\s+[^.:]*?)razmer\b(?:\s+v\s+regiji)?", re.I
-)
+_SECTION_START = re.compile(r"(?:demografsk\w*\s+in\s+socialn\w*\s+|opis\s+[^.:]*?)razmer\b(?:\s+v\s+regiji)?", re.I)
 _SECTION_END = re.compile(r"^(Ocena\s+potreb|Ukrep\w*\s+za\s+doseganje|.*prioritet\w*.*:)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:v\s+letu|leta|letu)\s+((?:19|20)\d{2})", re.IGNORECASE)
-_KEY_NOUN = re.compile(
-    r"\b(stopnj\w+|indeks\w*|dele[žz]\w*|povpre[čc]j\w*|[šs]tevil\w*|koli[čc]nik\w*)\b", re.I
-)
+_KEY_NOUN = re.compile(r"\b(stopnj\w+|indeks\w*|dele[žz]\w*|povpre[čc]j\w*|[šs]tevil\w*|koli[čc]nik\w*)\b", re.I)
 _FIGURE = re.compile(
     r"(?<![\d,.:])(?P<v>-?\d+(?:,\d+)?)\s*(?P<u>%|‰|odstot\w*)?(?![\d,]*\s*:\s*\d)(?!\s*(?:let|ur|dni)\b)"
 )

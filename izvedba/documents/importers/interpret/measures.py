@@ -40,9 +40,7 @@ class TableContext:
         self.goal, self.area = number, None
 
     def set_area(self, code: str, title: str) -> None:
-        goal = self.goals.setdefault(
-            self.goal or int(code.split(".")[0]), ParsedGoal(int(code.split(".")[0]), "")
-        )
+        goal = self.goals.setdefault(self.goal or int(code.split(".")[0]), ParsedGoal(int(code.split(".")[0]), ""))
         if all(a.code != code for a in goal.areas):
             goal.areas.append(ParsedArea(code, title))
         self.area = code
@@ -77,10 +75,7 @@ def read_measure_table(rows: list[list[Cell]], ctx: TableContext) -> bool:
 
 def _guess_measure_column(rows: list[list[Cell]], columns: dict[int, str]) -> int:
     width = max((len(r) for r in rows), default=1)
-    counts = [
-        sum(1 for r in rows if i < len(r) and MEASURE_START.match(clean_cell(r[i].text)))
-        for i in range(width)
-    ]
+    counts = [sum(1 for r in rows if i < len(r) and MEASURE_START.match(clean_cell(r[i].text))) for i in range(width)]
     free = [i for i in range(width) if i not in columns]
     return max(free or range(width), key=lambda i: counts[i])
 
@@ -130,9 +125,7 @@ def finish_measures(measures: list[ParsedMeasure]) -> None:
     for measure in measures:
         if not measure.deadlines:
             seen = {(d.date, d.label) for s in measure.sub_rows for d in s.deadlines}
-            measure.deadlines = [
-                d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen
-            ]
+            measure.deadlines = [d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen]
             measure.deadlines = list(dict.fromkeys(measure.deadlines))
         if not measure.deadlines and not any("deadline" in w for w in measure.warnings):
             measure.warnings.append(f"Measure {measure.code} has no deadline date.")

@@ -34,19 +34,13 @@ _GROUP = re.compile(r"koordinacijsk\w+\s+skupin\w+\s+sodeluj\w+\s+(?P<list>.+?)\
 _SEAT = re.compile(
     r"(?P<n>\d+|[a-zčšž]+)\s+predstavni\w+\s+(?P<cat>.+?)(?=\s*,|\s+in\s+(?:\d+|[a-zčšž]+)\s+predstavni|$)"
 )
-_CONFIRMED = re.compile(
-    r"potrdil\w*\s+(?:dne\s*,?\s*)?(?P<date>\d{1,2}\.\s*\d{1,2}\.\s*\d{4})", re.IGNORECASE
-)
+_CONFIRMED = re.compile(r"potrdil\w*\s+(?:dne\s*,?\s*)?(?P<date>\d{1,2}\.\s*\d{1,2}\.\s*\d{4})", re.IGNORECASE)
 _MUNICIPALITIES = re.compile(
     r"naslednje\s+ob[čc]ine\s*:\s*(?P<list>.+?)(?:\s+in\s+na\s+centr\w+\s+za\s+socialno\s+delo\s+(?P<centres>.+?))?\.(?:\s|$)",
     re.IGNORECASE,
 )
-_HOLDERS = re.compile(
-    r"nosilci(?:\s+ukrep\w*)?\s+(?:bodo|so)\s*:?\s*(?P<list>.+?)(?:,\s+viri|\.(?:\s|$))", re.I
-)
-_SOURCES = re.compile(
-    r"viri\s+finan[čc]nih\s+sredstev\s+(?:pa\s+)?(?:so|bodo)\s*:?\s*(?P<list>.+?)\.(?:\s|$)", re.I
-)
+_HOLDERS = re.compile(r"nosilci(?:\s+ukrep\w*)?\s+(?:bodo|so)\s*:?\s*(?P<list>.+?)(?:,\s+viri|\.(?:\s|$))", re.I)
+_SOURCES = re.compile(r"viri\s+finan[čc]nih\s+sredstev\s+(?:pa\s+)?(?:so|bodo)\s*:?\s*(?P<list>.+?)\.(?:\s|$)", re.I)
 _SCOPE_NUMBER = re.compile(r"\d+")
 
 

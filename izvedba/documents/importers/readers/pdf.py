@@ -61,9 +61,7 @@ def read_pdf(data: bytes) -> list[Block]:
 
 def _page_vocabulary(page: _Page) -> frozenset[str]:
     """Whole words of the page: those inside a line of one cell, or of the text outside tables."""
-    groups = [
-        [w for w in page.words if inside(box, w)] for t in page.tables for row in t.rows for box in row if box
-    ]
+    groups = [[w for w in page.words if inside(box, w)] for t in page.tables for row in t.rows for box in row if box]
     groups.append([w for w in page.words if not any(inside(t.box, w) for t in page.tables)])
     return frozenset().union(*(whole_words(group) for group in groups))
 
@@ -112,12 +110,7 @@ def _join_pages(pages: list[list[Block]]) -> list[Block]:
     for page in pages:
         for index, block in enumerate(page):
             previous = blocks[-1] if blocks else None
-            if (
-                index == 0
-                and isinstance(block, Table)
-                and isinstance(previous, Table)
-                and _continues(previous, block)
-            ):
+            if index == 0 and isinstance(block, Table) and isinstance(previous, Table) and _continues(previous, block):
                 _append_rows(previous, block)
             else:
                 blocks.append(block)
@@ -163,11 +156,5 @@ def _join_cells(top: Cell, bottom: Cell) -> Cell:
     if not top.text.strip():
         return Cell(bottom.text, top.merged_above)
     text = top.text.rstrip()
-    glue = (
-        "\n"
-        if text.endswith((".", ":", ";"))
-        else ""
-        if text.endswith("-") and not text.endswith(" -")
-        else " "
-    )
+    glue = "\n" if text.endswith((".", ":", ";")) else "" if text.endswith("-") and not text.endswith(" -") else " "
     return Cell(f"{text}{glue}{bottom.text}", top.merged_above)

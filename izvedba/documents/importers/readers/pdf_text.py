@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Container, Iterable
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 Box = tuple[float, float, float, float]
@@ -36,9 +35,7 @@ class Word:
 
     @classmethod
     def from_pdfplumber(cls, word: dict[str, Any]) -> Word:
-        return cls(
-            str(word["text"]), float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"])
-        )
+        return cls(str(word["text"]), float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]))
 
 
 class Lexicon:

@@ -19,9 +19,7 @@ NO_ADDITIONAL_FUNDS = re.compile(
     re.IGNORECASE,
 )
 # The same phrase with the spaces a PDF column may have lost or added ('Dodatnasredstva niso predvid ena').
-_NO_ADDITIONAL_FUNDS_SQUASHED = re.compile(
-    r"dodatna(finan\w*)?sredstva(niso|ni)predvidena|brezdodatnih", re.I
-)
+_NO_ADDITIONAL_FUNDS_SQUASHED = re.compile(r"dodatna(finan\w*)?sredstva(niso|ni)predvidena|brezdodatnih", re.I)
 _MONEY = re.compile(
     rf"(?<![\d.,])(?P<num>{NUMBER})\s*(?P<mult>mio|milijon\w*|mrd|milijard\w*)?\.?\s*(?P<cur>EUR|€|evrov)?",
     re.IGNORECASE,
@@ -69,9 +67,7 @@ def _tokens(text: str) -> list[_Token]:
         if not is_money:
             continue
         value = (number * _multiplier(m.group("mult"))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        tokens.append(
-            _Token("money", m.start(), m.end(), int(value), bool(m.group("cur") or m.group("mult")))
-        )
+        tokens.append(_Token("money", m.start(), m.end(), int(value), bool(m.group("cur") or m.group("mult"))))
     return tokens
 
 
@@ -82,11 +78,7 @@ def _gap(text: str, left: _Token, right: _Token) -> str:
 def _year_group(text: str, tokens: list[_Token], i: int) -> int:
     """Index past the run of years linked by 'in', ',', '–' starting at i."""
     j = i + 1
-    while (
-        j < len(tokens)
-        and tokens[j].kind == "year"
-        and _YEAR_LINK.match(_gap(text, tokens[j - 1], tokens[j]))
-    ):
+    while j < len(tokens) and tokens[j].kind == "year" and _YEAR_LINK.match(_gap(text, tokens[j - 1], tokens[j])):
         j += 1
     return j
 
@@ -94,9 +86,7 @@ def _year_group(text: str, tokens: list[_Token], i: int) -> int:
 def parse_amounts(text: str) -> Amounts:
     squashed = re.sub(r"\s+", "", text)
     result = Amounts(
-        no_additional_funds=bool(
-            NO_ADDITIONAL_FUNDS.search(text) or _NO_ADDITIONAL_FUNDS_SQUASHED.search(squashed)
-        )
+        no_additional_funds=bool(NO_ADDITIONAL_FUNDS.search(text) or _NO_ADDITIONAL_FUNDS_SQUASHED.search(squashed))
     )
     body = re.split(r"\bOpomba\s*:", text, maxsplit=1, flags=re.IGNORECASE)[0]
     tokens = _tokens(body)
@@ -105,12 +95,7 @@ def parse_amounts(text: str) -> Amounts:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            token.kind == "money"
-            and nxt
-            and nxt.kind == "year"
-            and _AMOUNT_THEN_YEAR.match(_gap(body, token, nxt))
-        ):
+        if token.kind == "money" and nxt and nxt.kind == "year" and _AMOUNT_THEN_YEAR.match(_gap(body, token, nxt)):
             _put(result, str(nxt.value), token.value)
             used.add(i)
             i += 2
@@ -142,9 +127,7 @@ def _place_leftovers(result: Amounts, text: str, leftovers: list[_Token]) -> Non
         elif not result.by_key and len(leftovers) == 1 and token.explicit_money:
             _put(result, "total", token.value)
         else:
-            result.warnings.append(
-                f"Amount {text[token.start : token.end].strip()!r} could not be tied to a year."
-            )
+            result.warnings.append(f"Amount {text[token.start : token.end].strip()!r} could not be tied to a year.")
 
 
 def _put(result: Amounts, key: str, value: int) -> None:

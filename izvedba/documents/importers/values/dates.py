@@ -11,9 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-DATE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2}(?:\s*/\s*(?:19|20)\d{2})*)(?!\d)"
-)
+DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2}(?:\s*/\s*(?:19|20)\d{2})*)(?!\d)")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DASH_AFTER = re.compile(r"^\s*[–—-]\s+(.+)")
 _LABEL_BEFORE = re.compile(r"([^\n]*?)\s*:\s*$")

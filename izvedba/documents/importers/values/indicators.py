@@ -32,9 +32,7 @@ class Indicators:
 _END_PUNCT = (".", ";", ",", ":", "!", "?")
 _STOP_WORDS = {"za", "v", "na", "do", "in", "ter", "po", "glede", "oz", "oziroma", "predvidoma", "letno"}
 _TARGET_VALUE = re.compile(rf"ciljna\s+vrednost\s*:?\s*(?P<n>{NUMBER})\s*(?P<rest>[^\n;]*)", re.IGNORECASE)
-_INCREASE = re.compile(
-    rf"\b(?:za|vsaj)\s+(?P<n>{NUMBER})\s*(?P<u>%|odstot\w*)\s+(?:poveč|zmanjš|višj|manj)", re.I
-)
+_INCREASE = re.compile(rf"\b(?:za|vsaj)\s+(?P<n>{NUMBER})\s*(?P<u>%|odstot\w*)\s+(?:poveč|zmanjš|višj|manj)", re.I)
 _AT_LEAST = re.compile(rf"\b(?:najmanj|vsaj|minimalno)\s+(?P<n>{NUMBER})\b(?!\s*\.\s*\d)", re.IGNORECASE)
 _LEADING_PERCENT = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<u>%)")
 _PERCENT_SHARE = re.compile(rf"(?P<n>{NUMBER})\s*(?P<u>%)\s+delež", re.IGNORECASE)
@@ -89,9 +87,7 @@ def indicator_from_text(text: str) -> tuple[ParsedIndicator, str | None]:
     baseline = _BASELINE.search(text)
     year = int(baseline.group("y")) if baseline else None
     if len(_BREAKDOWN.findall(text)) > 1:
-        return ParsedIndicator(
-            text, None, None, year
-        ), f"Indicator {text[:60]!r}… has several targets (by area)."
+        return ParsedIndicator(text, None, None, year), f"Indicator {text[:60]!r}… has several targets (by area)."
     for rule in _RULES:
         found = rule(text)
         if found and found[0] is not None:

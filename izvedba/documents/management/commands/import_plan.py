@@ -23,9 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="parse only; store nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument(
-            "--replace", action="store_true", help="replace a plan imported from another file"
-        )
+        parser.add_argument("--replace", action="store_true", help="replace a plan imported from another file")
 
     def handle(self, *args: Any, **options: Any) -> None:
         data = self._read(options["path"])
@@ -41,9 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Unchanged: this file was already imported as plan {plan.pk} “{plan.title}”.")
             return
         if options["format"] == "json" and outcome.parsed:
-            self.stdout.write(
-                json.dumps({"id": plan.pk, **outcome.parsed.to_dict()}, ensure_ascii=False, indent=2)
-            )
+            self.stdout.write(json.dumps({"id": plan.pk, **outcome.parsed.to_dict()}, ensure_ascii=False, indent=2))
             return
         self.stdout.write(self.style.SUCCESS(f"Imported plan {plan.pk} “{plan.title}”."))
         if outcome.parsed:
