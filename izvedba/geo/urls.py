@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from izvedba.geo import views
 
 app_name = "geo"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = [
+    path("", views.regions, name="region-list"),
+    path("<str:code>/", views.region_detail, name="region-detail"),
+]

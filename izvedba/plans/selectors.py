@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from izvedba.core.text import search_key
 from izvedba.plans.models import (
+    Area,
     Deadline,
     FundingLine,
     FundingSource,
@@ -17,6 +21,7 @@ from izvedba.plans.models import (
     Measure,
     MeasureFundingSource,
     Plan,
+    PlanMunicipality,
     Responsibility,
 )
 
@@ -45,9 +50,7 @@ def plan_list() -> QuerySet[Plan]:
 
 
 def plan_get(plan_id: int) -> Plan:
-    return Plan.objects.select_related("region", "coordinator", "resolution", "source_document").get(
-        pk=plan_id
-    )
+    return Plan.objects.select_related("region", "coordinator", "resolution", "source_document").get(pk=plan_id)
 
 
 def _organisation_matches(prefix: str, value: str) -> Q:
@@ -58,7 +61,9 @@ def _organisation_matches(prefix: str, value: str) -> Q:
     )
 
 
-def _row_or_sub_row(condition_model: type, condition: Q) -> Q:
+def _row_or_sub_row(
+    condition_model: type[Responsibility] | type[MeasureFundingSource] | type[Deadline], condition: Q
+) -> Q:
     """The measure itself or one of its sub-rows satisfies `condition`."""
     own = condition_model.objects.filter(condition, measure=OuterRef("pk"))
     sub = condition_model.objects.filter(condition, measure__parent=OuterRef("pk"))
@@ -83,7 +88,7 @@ def measure_filter_q(filters: MeasureFilter) -> Q:
     return q
 
 
-def measure_details_prefetch() -> list[Prefetch[Measure] | str]:
+def measure_details_prefetch() -> list[Prefetch[str] | str]:
     responsibilities = Responsibility.objects.select_related("organisation").order_by("role", "order")
     sources = MeasureFundingSource.objects.select_related("source").order_by("order")
     return [
@@ -98,7 +103,11 @@ def measure_details_prefetch() -> list[Prefetch[Measure] | str]:
 def plan_measures(plan: Plan, filters: MeasureFilter | None = None) -> QuerySet[Measure]:
     """The plan's measures (not sub-rows), in document order, with everything a list shows prefetched."""
     filters = filters or MeasureFilter()
-    sub_rows = Measure.objects.order_by("sub_index").prefetch_related(*measure_details_prefetch())
+    sub_rows = (
+        Measure.objects.order_by("sub_index")
+        .select_related("goal", "area")
+        .prefetch_related(*measure_details_prefetch())
+    )
     return (
         Measure.objects.filter(plan=plan, parent__isnull=True)
         .filter(measure_filter_q(filters))
@@ -110,7 +119,11 @@ def plan_measures(plan: Plan, filters: MeasureFilter | None = None) -> QuerySet[
 
 
 def measure_get(measure_id: int) -> Measure:
-    sub_rows = Measure.objects.order_by("sub_index").prefetch_related(*measure_details_prefetch())
+    sub_rows = (
+        Measure.objects.order_by("sub_index")
+        .select_related("goal", "area")
+        .prefetch_related(*measure_details_prefetch())
+    )
     return (
         Measure.objects.select_related("plan", "plan__source_document", "goal", "area", "parent")
         .prefetch_related(*measure_details_prefetch(), Prefetch("sub_rows", queryset=sub_rows))
@@ -216,12 +229,173 @@ def filter_choices(plan: Plan) -> dict[str, list[tuple[str, str]]]:
         target = holders if r.role == Responsibility.Role.HOLDER else participants
         target[r.organisation.acronym or r.organisation.slug] = r.organisation.label
     sources = FundingSource.objects.filter(measures__plan=plan).distinct().order_by("name")
-    years = sorted(
-        {d.year for d in Deadline.objects.filter(measure__plan=plan).values_list("due_on", flat=True)}
-    )
+    years = sorted({d.year for d in Deadline.objects.filter(measure__plan=plan).values_list("due_on", flat=True)})
     return {
         "holders": sorted(holders.items(), key=lambda kv: kv[1].lower()),
         "participants": sorted(participants.items(), key=lambda kv: kv[1].lower()),
         "funding_sources": [(s.slug, s.name) for s in sources],
         "deadline_years": [(str(y), str(y)) for y in years],
     }
+
+
+# Pages: the shapes the plan pages render (each reads a fixed number of queries).
+
+
+def plan_get_for_page(plan_id: int) -> Plan:
+    """A plan with everything its page header shows."""
+    municipalities = PlanMunicipality.objects.select_related("municipality").order_by("order")
+    return (
+        Plan.objects.select_related("region", "coordinator", "resolution", "source_document")
+        .prefetch_related(
+            Prefetch("planmunicipality_set", queryset=municipalities),
+            "group_seats",
+            "context_indicators",
+            "priorities",
+            "risks",
+        )
+        .get(pk=plan_id)
+    )
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    area: Area | None
+    measures: list[Measure]
+
+
+@dataclass(frozen=True)
+class GoalGroup:
+    goal: Goal | None
+    areas: list[AreaGroup]
+
+
+def group_by_goal_and_area(measures: Iterable[Measure]) -> list[GoalGroup]:
+    """Measures in document order under their goal, then their area (a new heading when either changes)."""
+    groups: list[GoalGroup] = []
+    for goal_id, by_goal in groupby(measures, key=lambda m: m.goal_id):
+        goal_measures = list(by_goal)
+        areas = [AreaGroup(area=ms[0].area, measures=ms) for ms in _runs(goal_measures)]
+        groups.append(GoalGroup(goal=goal_measures[0].goal if goal_id else None, areas=areas))
+    return groups
+
+
+def _runs(measures: list[Measure]) -> list[list[Measure]]:
+    return [list(run) for _, run in groupby(measures, key=lambda m: m.area_id)]
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    source: str  # the funding source's name; "" for several sources
+    label: str
+    cells: list[int]
+    total: int
+    share: Decimal  # per cent of the grand total, one decimal
+
+
+@dataclass(frozen=True)
+class MoneySummary:
+    """A MoneyTable ready to render: labelled columns and rows, their shares and the totals."""
+
+    columns: list[tuple[str, str]]
+    rows: list[MoneyRow]
+    column_totals: list[int]
+    grand_total: int
+
+
+def money_summary(table: MoneyTable) -> MoneySummary:
+    names = {
+        MoneyTable.SPAN: gettext("Several years together"),
+        MoneyTable.UNDATED: gettext("No year given"),
+    }
+    several = gettext("Several sources (not split in the document)")
+    grand = table.grand_total
+    rows = [
+        MoneyRow(source=name, label=name or several, cells=cells, total=total, share=_share(total, grand))
+        for name, cells, total in table.sorted_rows()
+    ]
+    return MoneySummary(
+        columns=[(c, names.get(c, c)) for c in table.columns],
+        rows=rows,
+        column_totals=[table.total(c) for c in table.columns],
+        grand_total=table.grand_total,
+    )
+
+
+def _share(part: int, whole: int) -> Decimal:
+    return (Decimal(part * 100) / whole).quantize(Decimal("0.1")) if whole > 0 else Decimal(0)
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """The measures a plan page lists under the current filters, and what it says about them."""
+
+    groups: list[GoalGroup]
+    shown: int
+    total: int
+    money: MoneySummary
+    measure_warnings: int
+    filters: MeasureFilter
+
+
+def plan_page(plan: Plan, filters: MeasureFilter) -> PlanPage:
+    measures = list(plan_measures(plan, filters))
+    every_row = list(Measure.objects.filter(plan=plan).order_by().values_list("parent_id", "warnings"))
+    return PlanPage(
+        groups=group_by_goal_and_area(measures),
+        shown=len(measures),
+        total=sum(1 for parent_id, _ in every_row if parent_id is None),
+        money=money_summary(measures_money(measures)),
+        measure_warnings=sum(len(warnings or []) for _, warnings in every_row),
+        filters=filters,
+    )
+
+
+@dataclass(frozen=True)
+class HomePage:
+    goals: list[Goal]
+    plans: list[Plan]
+    money: MoneySummary
+
+
+def home_page() -> HomePage:
+    plans = plan_list()
+    return HomePage(
+        goals=list(resolution_goals(Plan.objects.all())),
+        plans=list(plans),
+        money=money_summary(plans_money(Plan.objects.all())),
+    )
+
+
+# API: reads the JSON endpoints need beyond the ones above (each a fixed number of queries).
+
+
+def plan_detail(plan_id: int) -> Plan:
+    """A plan as `plan_list()` gives it (with `measure_count`) and every part its detail shows."""
+    municipalities = PlanMunicipality.objects.select_related("municipality").order_by("order")
+    return (
+        plan_list()
+        .select_related("source_document")
+        .prefetch_related(
+            Prefetch("planmunicipality_set", queryset=municipalities),
+            "group_seats",
+            "context_indicators",
+            "priorities",
+            "risks",
+        )
+        .get(pk=plan_id)
+    )
+
+
+def plan_goals(plan: Plan) -> QuerySet[Goal]:
+    """The resolution's goals the plan's measures (or their sub-rows) work towards, with their areas."""
+    return Goal.objects.filter(measures__plan=plan).distinct().prefetch_related("areas").order_by("number")
+
+
+def queryset_money(measures: QuerySet[Measure]) -> MoneyTable:
+    """`measures_money` for a whole (filtered) queryset and its sub-rows, in one query and without a page."""
+    ids = measures.values("pk")
+    lines = FundingLine.objects.filter(Q(measure__in=ids) | Q(measure__parent__in=ids)).select_related(
+        "source", "measure__plan"
+    )
+    listed = list(lines.order_by("pk"))
+    return money_table(listed, {line.measure_id: line.measure.plan.years for line in listed})
