@@ -18,3 +18,13 @@ def can_import_plans(user: Any) -> bool:
 def require_import_plans(user: Any) -> None:
     if not can_import_plans(user):
         raise PermissionDenied
+
+
+def can_read_plans(user: Any) -> bool:
+    """Plans, measures, organisations and regions are public documents: everyone may read them."""
+    return True
+
+
+def require_read_plans(user: Any) -> None:
+    if not can_read_plans(user):
+        raise PermissionDenied
