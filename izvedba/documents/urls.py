@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from izvedba.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("<int:pk>/", views.preview, name="preview"),
+    path("<int:pk>/shrani/", views.apply, name="apply"),
+    path("<int:pk>/zavrzi/", views.discard, name="discard"),
+]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from izvedba.documents.importers import parse_plan
+from izvedba.documents.importers import DocumentError, parse_plan
 from izvedba.geo.reference import region_names
 
 from .agreement import field_agreement
@@ -32,3 +32,10 @@ def test_it_agrees_with_the_labels(fixtures_dir: Path, fixture: str, labels: str
     agreeing, total, diffs = field_agreement(expected, result)
     assert agreeing / total >= threshold, "\n".join(diffs[:20])
     assert result["source_format"] == fixture.rsplit(".", 1)[1]
+
+
+def test_it_says_a_damaged_pdf_is_damaged(fixtures_dir: Path) -> None:
+    truncated = (fixtures_dir / "nin-2025-2026.pdf").read_bytes()[:2000]
+    with pytest.raises(DocumentError) as caught:
+        parse_plan(truncated, "plan.pdf")
+    assert caught.value.code in {"corrupt_pdf", "image_only_pdf"}

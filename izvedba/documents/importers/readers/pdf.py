@@ -16,10 +16,11 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..blocks import Block, Cell, Paragraph, Table
 from ..cleaning import strip_markers
-from ..errors import corrupt_pdf, encrypted_pdf, image_only_pdf
+from ..errors import DocumentError, corrupt_pdf, encrypted_pdf, image_only_pdf
 from ..interpret.rows import MEASURE_START
 from ..vocabulary import column_of
 from .pdf_text import Box, Lexicon, Word, cell_text, inside, paragraphs, whole_words
@@ -41,22 +42,24 @@ class _Page:
 
 def read_pdf(data: bytes) -> list[Block]:
     try:
-        document = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise encrypted_pdf() from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise corrupt_pdf(type(exc).__name__) from exc
-    with document:
-        try:
+        with pdfplumber.open(io.BytesIO(data)) as document:
             pages = [_scan(page) for page in document.pages]
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise encrypted_pdf() from exc
-        except (PDFSyntaxError, PSException) as exc:
-            raise corrupt_pdf(type(exc).__name__) from exc
+    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException) as exc:
+        raise _pdf_error(exc) from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise corrupt_pdf(type(exc).__name__) from exc
     if not any(page.words for page in pages):
         raise image_only_pdf()
     vocabulary = Lexicon(frozenset().union(*(_page_vocabulary(page) for page in pages)))
     return _join_pages([_blocks(page, vocabulary) for page in pages])
+
+
+def _pdf_error(exc: Exception) -> DocumentError:
+    """pdfplumber wraps pdfminer's errors; a password means encryption, anything else a damaged file."""
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return encrypted_pdf()
+    return corrupt_pdf(type(cause).__name__)
 
 
 def _page_vocabulary(page: _Page) -> frozenset[str]:
