@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "izvedba.core.middleware.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -126,6 +127,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Public pages and API reads are cached whole for anonymous visitors (0 turns it off).
+IZVEDBA_PAGE_CACHE_SECONDS = env_int("IZVEDBA_PAGE_CACHE_SECONDS", 3600)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
 # Uploaded plan documents: refused above this size (bytes). Default 20 MB.
 IZVEDBA_IMPORT_MAX_BYTES = env_int("IZVEDBA_IMPORT_MAX_BYTES", 20 * 1024 * 1024)

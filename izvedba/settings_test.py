@@ -12,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="izvedba-test-media-"))
 LANGUAGE_CODE = "sl"
+# Test cases roll the database back but not the cache: pages are cached only in the tests about caching.
+IZVEDBA_PAGE_CACHE_SECONDS = 0

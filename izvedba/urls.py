@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from izvedba.api import api
+from izvedba.core import views as core_views
 from izvedba.plans import views as plan_views
 
 urlpatterns = [
@@ -14,7 +15,7 @@ urlpatterns = [
     path("uvoz/", include("izvedba.documents.urls")),
     path("api/", api.urls),
     path("racun/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("jezik/<str:code>/", core_views.language, name="language"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -10,3 +10,16 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes whenever published content changes; cached pages are keyed by it."""
+
+    version = models.BigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self) -> str:
+        return str(self.version)

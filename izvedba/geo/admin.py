@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.contrib import admin
 from django.http import HttpRequest
 
+from izvedba.core.admin import ContentAdminMixin
 from izvedba.geo.models import Municipality, Region
 
 if TYPE_CHECKING:  # ModelAdmin is generic only in django-stubs.
@@ -27,14 +28,14 @@ class ReadMostly:
 
 
 @admin.register(Region)
-class RegionAdmin(ReadMostly, RegionAdminBase):
+class RegionAdmin(ContentAdminMixin, ReadMostly, RegionAdminBase):
     list_display = ("code", "name", "name_en", "nuts3_code", "area_km2")
     search_fields = ("code", "name", "name_en", "nuts3_code")
     readonly_fields = ("code",)
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ReadMostly, MunicipalityAdminBase):
+class MunicipalityAdmin(ContentAdminMixin, ReadMostly, MunicipalityAdminBase):
     list_display = ("code", "name", "region", "administrative_unit", "is_urban")
     list_filter = ("region", "is_urban", "minority_language")
     list_select_related = ("region",)

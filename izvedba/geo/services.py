@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from izvedba.core.text import name_key
+from izvedba.core.versioning import content_changed
 from izvedba.geo.models import Municipality, Region
 from izvedba.organisations.models import CentreUnit, Organisation, OrganisationAlias, UnitCoverage
 
@@ -65,6 +66,8 @@ def reference_load(*, data_dir: Path | None = None, registry_path: Path | None =
     municipalities = municipalities_load(data_dir / "municipalities.csv", regions, result)
     centres_load(data_dir / "csd.csv", municipalities, result)
     registry_load(registry_path or REGISTRY_PATH, result)
+    if result.created or result.updated:
+        content_changed()
     return result
 
 

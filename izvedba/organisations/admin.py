@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from izvedba.core.admin import ContentAdminMixin
+from izvedba.core.versioning import content_changed
 from izvedba.organisations.models import CentreUnit, Organisation, OrganisationAlias
 from izvedba.organisations.services import merge_refusal, organisation_merge
 
@@ -62,7 +64,7 @@ class OrganisationForm(OrganisationFormBase):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(OrganisationAdminBase):
+class OrganisationAdmin(ContentAdminMixin, OrganisationAdminBase):
     form = OrganisationForm
     list_display = ("name", "acronym", "kind", "seat", "needs_review")
     list_filter = ("kind", "needs_review")
@@ -83,6 +85,7 @@ class OrganisationAdmin(OrganisationAdminBase):
     @admin.action(description=_("Confirm as a known organisation"))
     def confirm_known(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
         count = queryset.update(needs_review=False)
+        content_changed()
         message = ngettext("%(count)d organisation confirmed.", "%(count)d organisations confirmed.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from izvedba.core.text import name_key
+from izvedba.core.versioning import content_changed
 from izvedba.organisations.models import Organisation, OrganisationAlias
 
 
@@ -77,6 +78,7 @@ def organisation_merge(*, source: Organisation, target: Organisation) -> None:
     for written in (source.name, source.acronym):
         _alias_keep(target, written)
     source.delete()
+    content_changed()
 
 
 def _move_relation(relation: ForeignObjectRel, source: Organisation, target: Organisation) -> None:

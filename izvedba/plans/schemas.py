@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from pydantic import field_validator
 
 from izvedba.core.api import Page
+from izvedba.documents.importers.warnings import render_warning
 from izvedba.documents.models import SourceDocument
 from izvedba.geo.models import Region
 from izvedba.organisations.models import Organisation
@@ -202,7 +203,7 @@ def plan_detail_out(plan: Plan, goals: list[Goal], money: MoneyTable) -> PlanDet
             )
             for g in goals
         ],
-        warnings=[str(w) for w in plan.warnings],
+        warnings=[render_warning(w) for w in plan.warnings],
         totals=money_totals(money),
     )
 
@@ -359,5 +360,5 @@ def measure_detail_out(m: Measure) -> MeasureDetail:
         plan=PlanRef(id=m.plan.pk, slug=m.plan.slug, title=m.plan.title),
         parent_id=m.parent_id,
         raw={str(header): str(text) for header, text in m.raw.items()},
-        warnings=[str(w) for w in m.warnings],
+        warnings=[render_warning(w) for w in m.warnings],
     )

@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 
 from izvedba.core import formatting
 from izvedba.core.formatting import EMPTY, Number
+from izvedba.documents.importers.warnings import render_warning
 
 register = template.Library()
 
@@ -138,3 +139,9 @@ def nav_current(context: template.Context, url: str, exact: bool = False) -> Saf
     if not exact and url != "/" and path.startswith(url):
         return format_html(' aria-current="{}"', "true")
     return SafeString("")
+
+
+@register.filter
+def warning_text(stored: object) -> str:
+    """An import warning stored as {code, params}, in the active language."""
+    return render_warning(stored)

@@ -21,6 +21,8 @@ from django.test import Client, RequestFactory, SimpleTestCase, TestCase, overri
 from django.urls import URLPattern, include, path
 from django.utils import translation
 
+from izvedba.core.views import language
+
 PAGE = engines["django"].from_string(
     """{% extends "base.html" %}
 {% block title %}Page title{% endblock %}
@@ -65,7 +67,7 @@ urlpatterns = [
     path("forbidden/", forbidden),
     path("broken/", broken),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("jezik/<str:code>/", language, name="language"),
     path("admin/", admin.site.urls),
 ]
 
@@ -111,27 +113,25 @@ class BaseTemplateTests(TestCase):
         self.assertIn('<li aria-current="page">Crumb</li>', html)
         self.assertIn("<h1>Content</h1>", html)
 
-    def test_it_renders_the_language_switch(self) -> None:
+    def test_it_renders_the_language_switch_as_links_back_to_the_page(self) -> None:
         html = self.client.get("/plans/?region=04").content.decode()
-        form = re.search(r'<form class="lang-switch" action="([^"]+)" method="post">(.*?)</form>', html, re.S)
-        assert form is not None
-        self.assertEqual(form.group(1), "/i18n/setlang/")
-        body = form.group(2)
-        self.assertIn('name="csrfmiddlewaretoken"', body)
-        self.assertIn('<input type="hidden" name="next" value="/plans/?region=04">', body)
-        self.assertIn('value="sl" lang="sl" aria-current="true">Slovenščina</button>', body)
-        self.assertIn('value="en" lang="en">English</button>', body)
+        switch = re.search(r'<nav class="lang-switch"[^>]*>(.*?)</nav>', html, re.S)
+        assert switch is not None
+        body = switch.group(1)
+        self.assertIn('href="/jezik/sl/?next=/plans/%3Fregion%3D04" lang="sl" hreflang="sl" aria-current="true"', body)
+        self.assertIn('href="/jezik/en/?next=/plans/%3Fregion%3D04" lang="en" hreflang="en">English</a>', body)
+        self.assertNotIn("csrfmiddlewaretoken", html)
 
     def test_it_switches_to_english(self) -> None:
-        response = self.client.post("/i18n/setlang/", {"language": "en", "next": "/plans/"})
+        response = self.client.get("/jezik/en/", {"next": "/plans/"})
         self.assertRedirects(response, "/plans/", fetch_redirect_response=False)
         html = self.client.get("/plans/").content.decode()
         self.assertIn('<html lang="en">', html)
-        self.assertIn('value="en" lang="en" aria-current="true">English</button>', html)
+        self.assertIn('lang="en" hreflang="en" aria-current="true">English</a>', html)
         self.assertIn("Skip to main content", html)
 
     def test_it_shows_the_map_attribution(self) -> None:
-        self.client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        self.client.get("/jezik/en/", {"next": "/"})
         html = self.client.get("/").content.decode()
         self.assertIn("Register of Spatial Units (CC BY 4.0), simplified", html)
 

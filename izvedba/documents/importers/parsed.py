@@ -11,6 +11,7 @@ from .values.dates import ParsedDeadline
 from .values.indicators import ParsedIndicator
 from .values.names import WrittenName
 from .values.numbers import as_json_number
+from .warnings import ImportWarning
 
 
 @dataclass
@@ -26,7 +27,7 @@ class MeasureFields:
     deadlines: list[ParsedDeadline] = field(default_factory=list)
     indicators: list[ParsedIndicator] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
     def fields_dict(self) -> dict[str, Any]:
         return {
@@ -56,9 +57,9 @@ class ParsedMeasure(MeasureFields):
             "area": self.area,
             "title": self.title,
             **self.fields_dict(),
-            "sub_rows": [{**s.fields_dict(), "raw": s.raw, "warnings": s.warnings} for s in self.sub_rows],
+            "sub_rows": [{**s.fields_dict(), "raw": s.raw, "warnings": _texts(s.warnings)} for s in self.sub_rows],
             "raw": self.raw,
-            "warnings": self.warnings,
+            "warnings": _texts(self.warnings),
         }
 
 
@@ -110,7 +111,7 @@ class ParsedPlan:
     risks: list[str] = field(default_factory=list)
     goals: list[ParsedGoal] = field(default_factory=list)
     measures: list[ParsedMeasure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
     source_format: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,9 +134,14 @@ class ParsedPlan:
             "risks": list(self.risks),
             "goals": [_goal_dict(g) for g in self.goals],
             "measures": [m.to_dict() for m in self.measures],
-            "warnings": list(self.warnings),
+            "warnings": _texts(self.warnings),
             "source_format": self.source_format,
         }
+
+
+def _texts(warnings: list[ImportWarning]) -> list[str]:
+    """Warnings as text in the active language (the JSON output and the upload preview show text)."""
+    return [str(w) for w in warnings]
 
 
 def _iso(day: dt.date | None) -> str | None:

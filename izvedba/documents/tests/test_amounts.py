@@ -53,4 +53,5 @@ def test_it_warns_about_an_amount_it_cannot_tie_to_a_year() -> None:
 def test_it_keeps_the_first_of_two_amounts_for_one_year_and_says_so() -> None:
     result = parse_amounts("V letu 2025: 1.000 EUR; v letu 2025: 2.000 EUR")
     assert result.by_key == {"2025": 1000}
-    assert "2025" in result.warnings[0]
+    assert result.warnings[0].code == "amount_twice"
+    assert result.warnings[0].params["key"] == "2025"

@@ -45,5 +45,5 @@ def test_it_keeps_text_it_did_not_place_as_notes() -> None:
 
 
 def test_it_warns_about_an_impossible_date_and_a_cell_without_a_date() -> None:
-    assert "not a valid date" in parse_deadlines("31. 2. 2026").warnings[0]
-    assert "No deadline date" in parse_deadlines("Ukrepi se bodo izvajali do leta 2027.").warnings[0]
+    assert parse_deadlines("31. 2. 2026").warnings[0].code == "invalid_date"
+    assert parse_deadlines("Ukrepi se bodo izvajali do leta 2027.").warnings[0].code == "no_deadline_in_text"

@@ -42,4 +42,4 @@ def test_it_keeps_a_wrapped_parenthesis_in_one_item() -> None:
 def test_it_warns_when_targets_are_given_per_area() -> None:
     result = parse_indicators("Št. udeležencev: \nKRVS: 990\nKRZS: 810")
     assert result.items[0].target is None
-    assert "several targets" in result.warnings[0]
+    assert result.warnings[0].code == "indicator_by_area"

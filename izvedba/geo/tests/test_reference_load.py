@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from django.test import SimpleTestCase, TestCase
+from django.utils import translation
 
 from izvedba.geo.models import Municipality, Region
 from izvedba.geo.services import (
@@ -108,7 +109,10 @@ class ReferenceLoadTests(TestCase):
             registry = Path(tmp) / "organisations.csv"
             text = REGISTRY_PATH.read_text(encoding="utf-8") + "mddsz-copy,,Copy,ministry,MDDSZ\n"
             registry.write_text(text, encoding="utf-8")
-            with self.assertRaisesMessage(ValueError, "'MDDSZ' names both 'mddsz' and 'mddsz-copy'"):
+            with (
+                translation.override("en"),
+                self.assertRaisesMessage(ValueError, "'MDDSZ' names both 'mddsz' and 'mddsz-copy'"),
+            ):
                 reference_load(registry_path=registry)
         self.assertFalse(Organisation.objects.filter(slug="mddsz-copy").exists())
 

@@ -8,6 +8,9 @@ from izvedba.plans.models import Plan
 
 
 class RegionViewTests(TestCase):
+    def setUp(self) -> None:
+        self.client.cookies["django_language"] = "en"  # the assertions read English labels
+
     @classmethod
     def setUpTestData(cls) -> None:
         demo_load(progress=lambda s: None)

@@ -13,6 +13,9 @@ def codes(groups: list[PlanRoles]) -> set[str]:
 
 
 class OrganisationViewTests(TestCase):
+    def setUp(self) -> None:
+        self.client.cookies["django_language"] = "en"  # the assertions read English labels
+
     @classmethod
     def setUpTestData(cls) -> None:
         demo_load(progress=lambda s: None)

@@ -9,7 +9,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from izvedba.core.text import search_key
+from izvedba.core.versioning import content_changed
 from izvedba.documents.importers.parsed import MeasureFields, ParsedMeasure, ParsedPlan
+from izvedba.documents.importers.warnings import warn
 from izvedba.documents.models import SourceDocument
 from izvedba.geo.models import Municipality, Region
 from izvedba.organisations.services import organisation_resolve_or_flag
@@ -81,12 +83,13 @@ def plan_create_from_parsed(*, parsed: ParsedPlan, source: SourceDocument, repla
         coordinator_appointed_by=parsed.coordinator_appointed_by or "",
         confirmed_on=parsed.confirmed_on,
         source_document=source,
-        warnings=list(parsed.warnings),
+        warnings=[w.as_json() for w in parsed.warnings],
     )
     _store_context(plan, parsed)
     goals = _store_goals(resolution, parsed)
     for order, measure in enumerate(parsed.measures):
         _store_measure(plan, measure, goals, order)
+    content_changed()
     return plan
 
 
@@ -94,7 +97,7 @@ def _store_context(plan: Plan, parsed: ParsedPlan) -> None:
     for order, written in enumerate(parsed.municipalities):
         municipality = Municipality.objects.match(written)
         if municipality is None:
-            plan.warnings.append(_("Municipality “%(name)s” is not in the register.") % {"name": written})
+            plan.warnings.append(warn("municipality_unknown", name=written).as_json())
             continue
         PlanMunicipality.objects.get_or_create(
             plan=plan, municipality=municipality, defaults={"name_as_written": written, "order": order}
@@ -183,7 +186,7 @@ def _fields(parsed: MeasureFields, code: str, title: str) -> dict[str, object]:
         "purpose": parsed.purpose,
         "no_additional_funds": parsed.no_additional_funds,
         "raw": parsed.raw,
-        "warnings": parsed.warnings,
+        "warnings": [w.as_json() for w in parsed.warnings],
         "search_text": search_key(" ".join(words)),
     }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from izvedba.core.versioning import content_changed
 from izvedba.geo.services import LoadCounts, read_rows, upsert
 from izvedba.plans.models import FundingSource, Resolution
 
@@ -30,6 +31,8 @@ def plan_reference_load(*, data_dir: Path | None = None) -> dict[str, LoadCounts
         upsert(Resolution, {"code": row["code"]}, values, counts["resolutions"])
     for row in read_rows(data_dir / "funding_sources.csv"):
         upsert(FundingSource, {"name": row["name"]}, {"slug": slugify(row["name"])}, counts["funding_sources"])
+    if any(c.created or c.updated for c in counts.values()):
+        content_changed()
     return counts
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.test import TestCase
 
 from izvedba.demo.services import demo_load
+from izvedba.documents.importers.warnings import render_warning
 from izvedba.plans.models import Deadline, Measure, Plan, Responsibility
 from izvedba.plans.selectors import MeasureFilter, measures_money, plan_measures
 
@@ -242,7 +243,8 @@ class GetMeasureTests(ApiTestCase):
         data = self.get_json(f"/api/measures/{measure.pk}")
         self.assertEqual(data["plan"], {"id": self.nin.pk, "slug": self.nin.slug, "title": self.nin.title})
         self.assertEqual(data["raw"], measure.raw)
-        self.assertEqual(data["warnings"], measure.warnings)
+        self.assertEqual(data["warnings"], [render_warning(w) for w in measure.warnings])
+        self.assertIn("MDDSZ", data["warnings"][0])
         self.assertIsNone(data["parent_id"])
         self.assertEqual(data["area"], "1.1")
         self.assertEqual(data["funding_lines"][0]["basis"], "span")

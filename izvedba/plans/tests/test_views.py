@@ -37,6 +37,10 @@ class DemoTestCase(TestCase):
         cls.nin = Plan.objects.get(slug="nin-2025-2026")
         cls.rin = Plan.objects.get(slug="rin-obalno-kraska-2014-2016")
 
+    def setUp(self) -> None:
+        # These tests read English labels; LanguageTests checks that Slovenian is the default.
+        self.client.cookies["django_language"] = "en"
+
 
 class HomeTests(DemoTestCase):
     def test_it_shows_goals_plans_and_money(self) -> None:
@@ -73,6 +77,7 @@ class PlanDetailTests(DemoTestCase):
         return page
 
     def test_it_shows_the_national_plan_and_all_its_measures(self) -> None:
+        del self.client.cookies["django_language"]  # Slovenian formatting
         page = self.get()
         self.assertEqual((page.shown, page.total), (38, 38))
         self.assertContains(self.response, "12200-6/2025/3")
@@ -93,6 +98,7 @@ class PlanDetailTests(DemoTestCase):
         self.assertEqual([m.code for m in first.areas[0].measures], ["1.1.1", "1.1.2", "1.1.3"])
 
     def test_it_shows_the_regional_plan_header(self) -> None:
+        del self.client.cookies["django_language"]  # Slovenian formatting
         self.get(self.rin)
         expected = [
             "CSD Koper",
@@ -109,6 +115,7 @@ class PlanDetailTests(DemoTestCase):
         self.assertContains(self.response, reverse("geo:region-detail", args=["12"]))
 
     def test_it_filters_by_holder(self) -> None:
+        del self.client.cookies["django_language"]  # Slovenian formatting
         page = self.get(holder="MSP")
         expected = set(
             Responsibility.objects.filter(
@@ -118,7 +125,7 @@ class PlanDetailTests(DemoTestCase):
         self.assertEqual(codes(page), expected)
         self.assertEqual(page.shown, len(expected))
         self.assertContains(self.response, count_text(len(expected), 38))
-        self.assertContains(self.response, "Clear filters")
+        self.assertContains(self.response, "Počisti filtre")
 
     def test_it_filters_by_deadline_year(self) -> None:
         page = self.get(deadline_year=2025)
@@ -207,11 +214,13 @@ class LanguageTests(DemoTestCase):
         self.assertContains(response, "23 Jul 2025")
 
     def test_it_renders_english_for_an_english_browser(self) -> None:
+        del self.client.cookies["django_language"]
         response = self.client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
         self.assertContains(response, '<html lang="en">')
         self.assertContains(response, "Planned money per year and funding source")
 
     def test_it_renders_slovenian_by_default(self) -> None:
+        del self.client.cookies["django_language"]
         response = self.client.get(reverse("plans:detail", args=[self.nin.pk]))
         self.assertContains(response, '<html lang="sl">')
         self.assertContains(response, "900.000 EUR")

@@ -14,6 +14,7 @@ from ..values.dates import parse_deadlines
 from ..values.indicators import parse_indicators
 from ..values.names import split_funding_sources, split_organisations
 from ..vocabulary import KEY_COLUMNS, column_of
+from ..warnings import ImportWarning, warn
 from .rows import MEASURE_START
 
 GOAL_HEADING = re.compile(
@@ -32,7 +33,7 @@ class TableContext:
     goal: int = 0
     area: str | None = None
     measures: list[ParsedMeasure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
     def set_goal(self, number: int, title: str) -> None:
         goal = self.goals.setdefault(number, ParsedGoal(number, title))
@@ -117,7 +118,7 @@ def _read_row(row: list[Cell], columns: dict[int, str], headers: dict[int, str],
         _fill(sub, cells, raw, warnings)
         ctx.measures[-1].sub_rows.append(sub)
     elif any(cells.values()):
-        ctx.warnings.append(f"A table row could not be placed: {one_line(' | '.join(raw.values()))[:200]!r}")
+        ctx.warnings.append(warn("row_unplaced", text=one_line(" | ".join(raw.values()))[:200]))
 
 
 def finish_measures(measures: list[ParsedMeasure]) -> None:
@@ -127,27 +128,25 @@ def finish_measures(measures: list[ParsedMeasure]) -> None:
             seen = {(d.date, d.label) for s in measure.sub_rows for d in s.deadlines}
             measure.deadlines = [d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen]
             measure.deadlines = list(dict.fromkeys(measure.deadlines))
-        if not measure.deadlines and not any("deadline" in w for w in measure.warnings):
-            measure.warnings.append(f"Measure {measure.code} has no deadline date.")
+        if not measure.deadlines and not any(w.code.startswith("no_deadline") for w in measure.warnings):
+            measure.warnings.append(warn("no_deadline", code=measure.code))
 
 
 def _start_measure(measure: ParsedMeasure, ctx: TableContext) -> None:
     goal_from_code = int(measure.code.split(".")[0])
     if ctx.goal and goal_from_code != ctx.goal:
-        measure.warnings.append(
-            f"Measure {measure.code} sits under goal {ctx.goal}; its code says goal {goal_from_code}."
-        )
+        measure.warnings.append(warn("goal_mismatch", code=measure.code, goal=ctx.goal, code_goal=goal_from_code))
     measure.goal = ctx.goal or goal_from_code
     if ctx.area and measure.code.startswith(ctx.area + "."):
         measure.area = ctx.area
     if not ctx.goal:
         ctx.goals.setdefault(measure.goal, ParsedGoal(measure.goal, ""))
     if not measure.title:
-        measure.warnings.append(f"Measure {measure.code} has no title.")
+        measure.warnings.append(warn("no_title", code=measure.code))
     ctx.measures.append(measure)
 
 
-def _fill(target: MeasureFields, cells: dict[str, str], raw: dict[str, str], warnings: list[str]) -> None:
+def _fill(target: MeasureFields, cells: dict[str, str], raw: dict[str, str], warnings: list[ImportWarning]) -> None:
     target.raw = raw
     target.warnings.extend(warnings)
     target.purpose = paragraphs(cells.get("purpose", ""))
@@ -164,7 +163,7 @@ def _fill(target: MeasureFields, cells: dict[str, str], raw: dict[str, str], war
     if cells.get("deadlines") and not deadlines.items:
         target.warnings.extend(deadlines.warnings)
     if cells.get("amounts") and not amounts.by_key and not amounts.no_additional_funds:
-        target.warnings.append(f"No amount found in {one_line(cells['amounts'])[:120]!r}.")
+        target.warnings.append(warn("no_amount", text=one_line(cells["amounts"])[:120]))
 
 
 def paragraphs(text: str) -> str:
@@ -172,18 +171,16 @@ def paragraphs(text: str) -> str:
     return "\n".join(one_line(p) for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
-def _remove_stray_words(columns: dict[int, str], cells: dict[str, str]) -> list[str]:
+def _remove_stray_words(columns: dict[int, str], cells: dict[str, str]) -> list[ImportWarning]:
     """Drop a short last line that repeats the next cell ('… poštnine.\nMDDSZ' before 'MDDSZ')."""
-    warnings: list[str] = []
+    warnings: list[ImportWarning] = []
     ordered = sorted(columns)
     for i, j in itertools.pairwise(ordered):
         name, following = columns[i], cells[columns[j]].split("\n")[0].strip()
         head, tail = _last_segment(cells[name])
         if head and tail and len(tail.split()) <= 3 and tail == following:
             cells[name] = head
-            warnings.append(
-                f"Removed {tail!r} at the end of a cell: it repeats the next cell (an extraction artefact)."
-            )
+            warnings.append(warn("stray_word", text=tail))
     return warnings
 
 

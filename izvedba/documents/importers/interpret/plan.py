@@ -6,6 +6,7 @@ from ..blocks import Block, Paragraph, Table
 from ..cleaning import clean_cell, one_line, strip_markers
 from ..errors import no_measures
 from ..parsed import ParsedGoal, ParsedPlan
+from ..warnings import warn
 from . import header
 from .goals import areas_in_prose
 from .measures import GOAL_HEADING, TableContext, finish_measures, read_measure_table
@@ -34,7 +35,7 @@ def interpret(blocks: list[Block], *, regions: list[str], source_format: str) ->
     if period:
         plan.period_start, plan.period_end = period
     else:
-        plan.warnings.append("The plan's period (e.g. '2025 – 2026') was not found in its title.")
+        plan.warnings.append(warn("no_period"))
     plan.document_number = header.find_document_number(text)
     plan.document_date = header.find_document_date(text)
     if not _read_tables(blocks, plan):

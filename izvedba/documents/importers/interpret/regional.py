@@ -16,6 +16,7 @@ from ..parsed import ParsedGoal, ParsedGroupSeat, ParsedMeasure, ParsedPlan
 from ..values.dates import DATE, parse_deadlines
 from ..values.names import WrittenName, split_funding_sources, split_organisations
 from ..values.numbers import parse_count
+from ..warnings import warn
 from .context import context_indicators
 from .regions import match_region
 
@@ -92,7 +93,7 @@ def _read_coordination(flat: str, plan: ParsedPlan) -> None:
     for seat in _SEAT.finditer(group.group("list") if group else ""):
         count = parse_count(seat.group("n"))
         if count is None:
-            plan.warnings.append(f"Coordination group: {seat.group(0)!r} has no count I can read.")
+            plan.warnings.append(warn("group_count", text=seat.group(0)))
             continue
         plan.coordination_group.append(ParsedGroupSeat(seat.group("cat").strip(" ,"), count))
     confirmed = _CONFIRMED.search(flat)
@@ -197,14 +198,14 @@ def _apply_goal_paragraph(paragraph: str, measures: list[ParsedMeasure], plan: P
     sources_match = _SOURCES.search(paragraph)
     sources = split_funding_sources(sources_match.group("list")) if sources_match else []
     if not measures:
-        plan.warnings.append(f"A goal paragraph has no measures to apply to: {paragraph[:120]!r}")
+        plan.warnings.append(warn("goal_paragraph_unused", text=paragraph[:120]))
     for number, measure in enumerate(measures, start=1):
         measure.raw["Rok izvedbe, nosilci in viri"] = paragraph
         measure.deadlines = list(deadlines)
         measure.holders = [h for h in holders if _in_scope(h, number)]
         measure.funding_sources = list(sources)
         if not deadlines:
-            measure.warnings.append("No deadline date found in the goal's paragraph.")
+            measure.warnings.append(warn("goal_paragraph_no_deadline"))
 
 
 def _in_scope(holder: WrittenName, number: int) -> bool:

@@ -7,6 +7,7 @@ import re
 from ..blocks import Cell
 from ..cleaning import strip_markers
 from ..vocabulary import column_of
+from ..warnings import ImportWarning, warn
 
 MEASURE_START = re.compile(r"^\s*Ukrep\s*:?\s*\d+(?:\.\d+)*", re.IGNORECASE)
 _MIN_HEADER = 4
@@ -26,7 +27,7 @@ def header_span(cells: list[Cell]) -> tuple[int, int] | None:
     return best
 
 
-def rows_from_stream(cells: list[Cell], warnings: list[str]) -> list[list[Cell]]:
+def rows_from_stream(cells: list[Cell], warnings: list[ImportWarning]) -> list[list[Cell]]:
     """Rows of a table whose cells came in one stream: title cells, the header, then N cells per row."""
     span = header_span(cells)
     if span is None:
@@ -51,13 +52,10 @@ def _measure_column(header: list[Cell]) -> int:
     return columns.index("measure") if "measure" in columns else 0
 
 
-def _chunk(cells: list[Cell], width: int, warnings: list[str]) -> list[list[Cell]]:
+def _chunk(cells: list[Cell], width: int, warnings: list[ImportWarning]) -> list[list[Cell]]:
     """One measure's cells: its row and any sub-rows, each `width` cells long."""
     if len(cells) % width:
         first = strip_markers(cells[0].text).strip().split("\n")[0][:60] if cells else ""
-        warnings.append(
-            f"Row starting {first!r} has {len(cells)} cells where a multiple of {width} was expected; "
-            "cells were placed in order and may be in the wrong column."
-        )
+        warnings.append(warn("row_cells", text=first, count=len(cells), width=width))
     rows = [cells[i : i + width] for i in range(0, len(cells), width)]
     return [row + [Cell("")] * (width - len(row)) for row in rows]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..warnings import ImportWarning, warn
 from .numbers import NUMBER, parse_number
 
 NO_ADDITIONAL_FUNDS = re.compile(
@@ -36,7 +37,7 @@ _MULTIPLIERS = {"mio": 1_000_000, "milijon": 1_000_000, "mrd": 1_000_000_000, "m
 class Amounts:
     by_key: dict[str, int] = field(default_factory=dict)
     no_additional_funds: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,11 @@ def _place_leftovers(result: Amounts, text: str, leftovers: list[_Token]) -> Non
         elif not result.by_key and len(leftovers) == 1 and token.explicit_money:
             _put(result, "total", token.value)
         else:
-            result.warnings.append(f"Amount {text[token.start : token.end].strip()!r} could not be tied to a year.")
+            result.warnings.append(warn("amount_unplaced", text=text[token.start : token.end].strip()))
 
 
 def _put(result: Amounts, key: str, value: int) -> None:
     if key in result.by_key and result.by_key[key] != value:
-        result.warnings.append(f"Two amounts for {key}: {result.by_key[key]} and {value}; the first is kept.")
+        result.warnings.append(warn("amount_twice", key=key, first=result.by_key[key], second=value))
         return
     result.by_key.setdefault(key, value)

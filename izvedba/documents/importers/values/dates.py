@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..warnings import ImportWarning, warn
+
 DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2}(?:\s*/\s*(?:19|20)\d{2})*)(?!\d)")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DASH_AFTER = re.compile(r"^\s*[–—-]\s+(.+)")
@@ -28,7 +30,7 @@ class ParsedDeadline:
 class Deadlines:
     items: list[ParsedDeadline] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
 
 def _label_after(rest: str) -> tuple[str | None, int]:
@@ -67,12 +69,12 @@ def parse_deadlines(text: str) -> Deadlines:
             try:
                 day = dt.date(int(year), int(m.group("m")), int(m.group("d")))
             except ValueError:
-                result.warnings.append(f"{m.group(0)!r} is not a valid date.")
+                result.warnings.append(warn("invalid_date", text=m.group(0)))
                 continue
             result.items.append(ParsedDeadline(day, before or after))
     _note(result, text[consumed:])
     if not result.items and text.strip():
-        result.warnings.append(f"No deadline date found in {text.strip()!r}.")
+        result.warnings.append(warn("no_deadline_in_text", text=" ".join(text.split())[:200]))
     return result
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..cleaning import is_bullet, strip_bullet
+from ..warnings import ImportWarning, warn
 from .numbers import NUMBER, parse_number
 
 
@@ -26,7 +27,7 @@ class ParsedIndicator:
 @dataclass
 class Indicators:
     items: list[ParsedIndicator] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
 
 _END_PUNCT = (".", ";", ",", ":", "!", "?")
@@ -82,12 +83,12 @@ _RULES = [
 ]
 
 
-def indicator_from_text(text: str) -> tuple[ParsedIndicator, str | None]:
+def indicator_from_text(text: str) -> tuple[ParsedIndicator, ImportWarning | None]:
     """One indicator with its target, unit and baseline year; and a warning when a target is ambiguous."""
     baseline = _BASELINE.search(text)
     year = int(baseline.group("y")) if baseline else None
     if len(_BREAKDOWN.findall(text)) > 1:
-        return ParsedIndicator(text, None, None, year), f"Indicator {text[:60]!r}… has several targets (by area)."
+        return ParsedIndicator(text, None, None, year), warn("indicator_by_area", text=text[:60])
     for rule in _RULES:
         found = rule(text)
         if found and found[0] is not None:

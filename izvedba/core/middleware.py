@@ -1,0 +1,62 @@
+"""Public pages and API reads, cached whole for visitors who are not logged in.
+
+A response is reused only for the same content version, language and full path, so an import, a merge or an
+admin edit (which move the version on) is visible at once. Pages for logged-in users, responses that set a
+cookie and anything but a successful GET are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+from izvedba.core.versioning import content_version
+
+CACHED_PREFIXES = ("/nacrti/", "/organizacije/", "/regije/", "/api/plans", "/api/measures",
+                   "/api/organisations", "/api/regions")  # fmt: skip
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        hit = cache.get(key)
+        if hit is not None:
+            status, content, content_type = hit
+            response = HttpResponse(content, status=status, content_type=content_type)
+            response["X-Izvedba-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            cache.set(key, (response.status_code, response.content, response["Content-Type"]),
+                      settings.IZVEDBA_PAGE_CACHE_SECONDS)  # fmt: skip
+        return response
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    path = request.path
+    return (
+        settings.IZVEDBA_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and (path == "/" or path.startswith(CACHED_PREFIXES))
+        and not request.user.is_authenticated
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _cacheable_response(response: HttpResponse) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def _key(request: HttpRequest) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"izvedba:page:{content_version()}:{get_language()}:{digest}"
