@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import get_language
 
 from izvedba.core.versioning import content_version
@@ -60,3 +61,23 @@ def _cacheable_response(response: HttpResponse) -> bool:
 def _key(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"izvedba:page:{content_version()}:{get_language()}:{digest}"
+
+
+class LanguageMiddleware:
+    """Slovenian unless the person chose another language with the switch (a cookie).
+
+    The browser's Accept-Language is deliberately not followed: officials in Slovenia often run English
+    browsers, and the product is Slovenian first.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

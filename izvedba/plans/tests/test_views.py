@@ -213,11 +213,11 @@ class LanguageTests(DemoTestCase):
         self.assertContains(response, "900,000 EUR")
         self.assertContains(response, "23 Jul 2025")
 
-    def test_it_renders_english_for_an_english_browser(self) -> None:
+    def test_it_stays_slovenian_for_an_english_browser_until_the_person_switches(self) -> None:
         del self.client.cookies["django_language"]
         response = self.client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
-        self.assertContains(response, '<html lang="en">')
-        self.assertContains(response, "Planned money per year and funding source")
+        self.assertContains(response, '<html lang="sl">')
+        self.assertContains(response, "Predvidena sredstva po letih in finančnih virih")
 
     def test_it_renders_slovenian_by_default(self) -> None:
         del self.client.cookies["django_language"]
