@@ -241,22 +241,6 @@ def filter_choices(plan: Plan) -> dict[str, list[tuple[str, str]]]:
 # Pages: the shapes the plan pages render (each reads a fixed number of queries).
 
 
-def plan_get_for_page(plan_id: int) -> Plan:
-    """A plan with everything its page header shows."""
-    municipalities = PlanMunicipality.objects.select_related("municipality").order_by("order")
-    return (
-        Plan.objects.select_related("region", "coordinator", "resolution", "source_document")
-        .prefetch_related(
-            Prefetch("planmunicipality_set", queryset=municipalities),
-            "group_seats",
-            "context_indicators",
-            "priorities",
-            "risks",
-        )
-        .get(pk=plan_id)
-    )
-
-
 @dataclass(frozen=True)
 class AreaGroup:
     area: Area | None

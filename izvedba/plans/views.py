@@ -7,13 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from izvedba.plans import selectors
 from izvedba.plans.forms import MeasureFilterForm
 from izvedba.plans.models import Measure, Plan
 from izvedba.plans.selectors import (
     filter_choices,
     home_page,
     measure_get,
-    plan_get_for_page,
     plan_list,
     plan_page,
 )
@@ -29,7 +29,7 @@ def plans(request: HttpRequest) -> HttpResponse:
 
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        plan = plan_get_for_page(pk)
+        plan = selectors.plan_detail(pk)
     except Plan.DoesNotExist:
         raise Http404 from None
     form = MeasureFilterForm(request.GET, choices=filter_choices(plan))
