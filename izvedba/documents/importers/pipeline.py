@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 
 from .blocks import Block
@@ -58,10 +56,6 @@ def parse_plan(
     file_format = detect_format(data, filename)
     blocks = read_blocks(data, file_format)
     return interpret(blocks, regions=list(regions), source_format=file_format)
-
-
-def is_zip(data: bytes) -> bool:
-    return zipfile.is_zipfile(io.BytesIO(data))
 
 
 __all__ = ["DEFAULT_MAX_BYTES", "DocumentError", "detect_format", "parse_plan"]

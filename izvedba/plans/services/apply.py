@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -257,6 +255,3 @@ def _basis(key: str) -> tuple[str, int | None, int | None]:
         start, end = key.split("-")
         return FundingLine.Basis.SPAN, int(start), int(end)
     return FundingLine.Basis.YEAR, int(key), int(key)
-
-
-__all__ = ["Decimal", "PlanExistsError", "plan_create_from_parsed", "plan_slug"]

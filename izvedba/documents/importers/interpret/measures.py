@@ -125,9 +125,7 @@ def finish_measures(measures: list[ParsedMeasure]) -> None:
     """A measure without its own deadline is due when its sub-rows are; say when none is given at all."""
     for measure in measures:
         if not measure.deadlines:
-            seen = {(d.date, d.label) for s in measure.sub_rows for d in s.deadlines}
-            measure.deadlines = [d for s in measure.sub_rows for d in s.deadlines if (d.date, d.label) in seen]
-            measure.deadlines = list(dict.fromkeys(measure.deadlines))
+            measure.deadlines = list(dict.fromkeys(d for s in measure.sub_rows for d in s.deadlines))
         if not measure.deadlines and not any(w.code.startswith("no_deadline") for w in measure.warnings):
             measure.warnings.append(warn("no_deadline", code=measure.code))
 

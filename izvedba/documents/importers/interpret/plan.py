@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..blocks import Block, Paragraph, Table
+from ..blocks import Block, Paragraph
 from ..cleaning import clean_cell, one_line, strip_markers
 from ..errors import no_measures
 from ..parsed import ParsedGoal, ParsedPlan
@@ -76,6 +76,3 @@ def _read_paragraph(text: str, ctx: TableContext) -> None:
         goal = ctx.goals.setdefault(number, ParsedGoal(number, ""))
         known = {a.code for a in goal.areas}
         goal.areas.extend(a for a in areas if a.code not in known)
-
-
-__all__ = ["Table", "interpret"]

@@ -30,7 +30,6 @@ class Indicators:
     warnings: list[ImportWarning] = field(default_factory=list)
 
 
-_END_PUNCT = (".", ";", ",", ":", "!", "?")
 _STOP_WORDS = {"za", "v", "na", "do", "in", "ter", "po", "glede", "oz", "oziroma", "predvidoma", "letno"}
 _TARGET_VALUE = re.compile(rf"ciljna\s+vrednost\s*:?\s*(?P<n>{NUMBER})\s*(?P<rest>[^\n;]*)", re.IGNORECASE)
 _INCREASE = re.compile(rf"\b(?:za|vsaj)\s+(?P<n>{NUMBER})\s*(?P<u>%|odstot\w*)\s+(?:poveč|zmanjš|višj|manj)", re.I)
@@ -140,4 +139,4 @@ def parse_indicators(text: str) -> Indicators:
     return result
 
 
-__all__ = ["_END_PUNCT", "Indicators", "ParsedIndicator", "parse_indicators", "split_items"]
+__all__ = ["Indicators", "ParsedIndicator", "parse_indicators", "split_items"]
