@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,11 +27,20 @@ class Region(models.Model):
 
 
 class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def matcher(self) -> Callable[[str], Municipality | None]:
+        """A lookup for many written names: the municipalities and their keys are read once."""
+        known = [(m, m.name_keys()) for m in self.all()]
+
+        def match(written: str) -> Municipality | None:
+            keys = written_name_keys(written)
+            matches = [m for m, names in known if keys & names]
+            return matches[0] if len(matches) == 1 else None
+
+        return match
+
     def match(self, written: str) -> Municipality | None:
         """The municipality a plan means by `written` (e.g. 'Piran-Comune di Pirano'), or None."""
-        keys = written_name_keys(written)
-        matches = [m for m in self.all() if keys & m.name_keys()]
-        return matches[0] if len(matches) == 1 else None
+        return self.matcher()(written)
 
 
 class Municipality(models.Model):

@@ -159,18 +159,18 @@ def centre_short_name(full_name: str) -> str:
 def centres_load(path: Path, municipalities: dict[str, Municipality], result: ReferenceLoadResult) -> None:
     centres: dict[str, Organisation] = {}
     units: dict[tuple[str, str], CentreUnit] = {}
+    match = Municipality.objects.matcher()
     for row in read_rows(path):
         if row["csd_name"] not in centres:
-            centres[row["csd_name"]] = centre_upsert(row, result)
+            centres[row["csd_name"]] = centre_upsert(row, result, match(row["csd_seat"]))
         unit_key = (row["csd_name"], row["unit_name"])
         if unit_key not in units:
             units[unit_key] = unit_upsert(centres[row["csd_name"]], row, result)
         coverage_upsert(units[unit_key], municipalities[row["mun_code"]], row, result)
 
 
-def centre_upsert(row: dict[str, str], result: ReferenceLoadResult) -> Organisation:
+def centre_upsert(row: dict[str, str], result: ReferenceLoadResult, seat: Municipality | None) -> Organisation:
     short = centre_short_name(row["csd_name"])
-    seat = Municipality.objects.match(row["csd_seat"])
     values = {
         "name": row["csd_name"],
         "kind": Organisation.Kind.CSD,

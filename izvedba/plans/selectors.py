@@ -203,10 +203,14 @@ def measures_money(measures: Iterable[Measure]) -> MoneyTable:
     return money_table(lines, plan_years)
 
 
-def plans_money(plans: QuerySet[Plan]) -> MoneyTable:
-    lines = FundingLine.objects.filter(measure__plan__in=plans).select_related("source", "measure__plan")
-    listed = list(lines)
+def lines_money(lines: QuerySet[FundingLine]) -> MoneyTable:
+    """The money table of these funding lines, read in one query with their sources and plans."""
+    listed = list(lines.select_related("source", "measure__plan").order_by("pk"))
     return money_table(listed, {line.measure_id: line.measure.plan.years for line in listed})
+
+
+def plans_money(plans: QuerySet[Plan]) -> MoneyTable:
+    return lines_money(FundingLine.objects.filter(measure__plan__in=plans))
 
 
 def resolution_goals(plans: QuerySet[Plan]) -> QuerySet[Goal]:
@@ -378,8 +382,4 @@ def plan_goals(plan: Plan) -> QuerySet[Goal]:
 def queryset_money(measures: QuerySet[Measure]) -> MoneyTable:
     """`measures_money` for a whole (filtered) queryset and its sub-rows, in one query and without a page."""
     ids = measures.values("pk")
-    lines = FundingLine.objects.filter(Q(measure__in=ids) | Q(measure__parent__in=ids)).select_related(
-        "source", "measure__plan"
-    )
-    listed = list(lines.order_by("pk"))
-    return money_table(listed, {line.measure_id: line.measure.plan.years for line in listed})
+    return lines_money(FundingLine.objects.filter(Q(measure__in=ids) | Q(measure__parent__in=ids)))

@@ -92,8 +92,9 @@ def plan_create_from_parsed(*, parsed: ParsedPlan, source: SourceDocument, repla
 
 
 def _store_context(plan: Plan, parsed: ParsedPlan) -> None:
+    match = Municipality.objects.matcher()
     for order, written in enumerate(parsed.municipalities):
-        municipality = Municipality.objects.match(written)
+        municipality = match(written)
         if municipality is None:
             plan.warnings.append(warn("municipality_unknown", name=written).as_json())
             continue
