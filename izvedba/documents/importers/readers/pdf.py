@@ -31,13 +31,15 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|stran\s+\d+(\s+od\s+\d+)?|\d+\s*/\s*\
 @dataclass
 class _FoundTable:
     box: Box
-    rows: list[list[Box | None]]
+    # Each row's cells: a cell's box (None where a merged cell covers it) and the words inside it.
+    rows: list[list[tuple[Box | None, list[Word]]]]
 
 
 @dataclass
 class _Page:
     words: list[Word]
     tables: list[_FoundTable]
+    loose: list[Word]  # the words outside every table
 
 
 def read_pdf(data: bytes) -> list[Block]:
@@ -64,38 +66,45 @@ def _pdf_error(exc: Exception) -> DocumentError:
 
 def _page_vocabulary(page: _Page) -> frozenset[str]:
     """Whole words of the page: those inside a line of one cell, or of the text outside tables."""
-    groups = [[w for w in page.words if inside(box, w)] for t in page.tables for row in t.rows for box in row if box]
-    groups.append([w for w in page.words if not any(inside(t.box, w) for t in page.tables)])
-    return frozenset().union(*(whole_words(group) for group in groups))
+    groups = [words for t in page.tables for row in t.rows for box, words in row if box]
+    return frozenset().union(whole_words(page.loose), *(whole_words(group) for group in groups))
 
 
 def _scan(page: Any) -> _Page:
+    """The page's words, its ruled tables, and which words lie in which cell (worked out once)."""
     words = [Word.from_pdfplumber(w) for w in page.extract_words(use_text_flow=False, keep_blank_chars=False)]
-    tables = [_FoundTable(tuple(t.bbox), [list(row.cells) for row in t.rows]) for t in page.find_tables()]
-    return _Page(words, tables)
+    tables = [_found_table(t, words) for t in page.find_tables()]
+    loose = [w for w in words if not any(inside(t.box, w) for t in tables)]
+    return _Page(words, tables, loose)
+
+
+def _found_table(table: Any, words: list[Word]) -> _FoundTable:
+    box: Box = tuple(table.bbox)
+    in_table = [w for w in words if inside(box, w)]
+    rows = [
+        [(cell, [w for w in in_table if inside(cell, w)] if cell else []) for cell in row.cells] for row in table.rows
+    ]
+    return _FoundTable(box, rows)
 
 
 def _blocks(page: _Page, vocabulary: Lexicon) -> list[Block]:
-    items: list[tuple[float, Block]] = []
-    for table in page.tables:
-        words = [w for w in page.words if inside(table.box, w)]
-        items.append((table.box[1], Table(rows=_rows(table, words, vocabulary))))
-    loose = [w for w in page.words if not any(inside(t.box, w) for t in page.tables)]
-    items += [(top, Paragraph(text)) for top, text in paragraphs(loose) if not _PAGE_NUMBER.match(text)]
+    items: list[tuple[float, Block]] = [(t.box[1], Table(rows=_rows(t, vocabulary))) for t in page.tables]
+    items += [(top, Paragraph(text)) for top, text in paragraphs(page.loose) if not _PAGE_NUMBER.match(text)]
     return [block for _top, block in sorted(items, key=lambda item: item[0])]
 
 
-def _rows(table: _FoundTable, words: list[Word], vocabulary: Lexicon) -> list[list[Cell]]:
+def _rows(table: _FoundTable, vocabulary: Lexicon) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for boxes in table.rows:
+    for row in table.rows:
+        boxes = [box for box, _words in row]
         cells: list[Cell] = []
         reach = -1.0
-        for index, box in enumerate(boxes):
+        for index, (box, words) in enumerate(row):
             if box is None:
                 cells.append(Cell("", merged_above=not _covered_from_left(reach, boxes, index)))
                 continue
             reach = max(reach, box[2])
-            cells.append(Cell(cell_text(box, [w for w in words if inside(box, w)], vocabulary)))
+            cells.append(Cell(cell_text(box, words, vocabulary)))
         rows.append(cells)
     return rows
 
