@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "izvedba.organisations",
     "izvedba.plans",
     "izvedba.documents",
+    "izvedba.history",
+    "izvedba.monitoring",
+    "izvedba.providers",
     "izvedba.demo",
 ]
 

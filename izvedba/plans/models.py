@@ -335,15 +335,35 @@ class Deadline(models.Model):
 
 
 class Indicator(models.Model):
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("higher is better")
+        DECREASE = "decrease", _("lower is better")
+
     measure = models.ForeignKey(Measure, models.CASCADE, related_name="indicators")
     text = models.TextField(_("text"))
     target = models.DecimalField(_("target value"), max_digits=18, decimal_places=4, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # How progress is computed (izvedba.monitoring.progress); the coordinator sets these, the import does not.
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE)
+    cumulative = models.BooleanField(
+        _("cumulative"),
+        default=False,
+        help_text=_("Values reported in each round add up towards the target (e.g. persons included per year)."),
+    )
+    target_year = models.PositiveSmallIntegerField(
+        _("target year"), null=True, blank=True, help_text=_("Empty: the last year of the plan.")
+    )
 
     class Meta:
         ordering = ["order"]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_numeric(self) -> bool:
+        """An indicator with a numeric target takes a number; one without takes a statement."""
+        return self.target is not None
