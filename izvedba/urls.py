@@ -13,8 +13,9 @@ urlpatterns = [
     path("organizacije/", include("izvedba.organisations.urls")),
     path("regije/", include("izvedba.geo.urls")),
     path("uvoz/", include("izvedba.documents.urls")),
+    path("spremljanje/", include("izvedba.monitoring.urls")),
     path("api/", api.urls),
-    path("racun/", include("django.contrib.auth.urls")),
+    path("racun/", include("izvedba.accounts.urls")),
     path("jezik/<str:code>/", core_views.language, name="language"),
     path("admin/", admin.site.urls),
 ]

@@ -241,13 +241,23 @@ def holder_ids(report: Report) -> set[int]:
 
 
 def participant_ids(report: Report) -> set[int]:
+    """The organisations taking part in the report's measure (a sub-row without participants of its own: its
+    parent's, as for holders; `visible_reports` already lets them read such a sub-row's report)."""
     from izvedba.plans.models import Responsibility
 
-    return set(
-        Responsibility.objects.filter(measure_id=report.measure_id, role=Responsibility.Role.PARTICIPANT).values_list(
+    participants = Responsibility.Role.PARTICIPANT
+    ids = set(
+        Responsibility.objects.filter(measure_id=report.measure_id, role=participants).values_list(
             "organisation_id", flat=True
         )
     )
+    if not ids and report.measure.parent_id:
+        ids = set(
+            Responsibility.objects.filter(measure_id=report.measure.parent_id, role=participants).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    return ids
 
 
 def can_fill_report(user: Any, report: Report) -> bool:

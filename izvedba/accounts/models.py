@@ -61,10 +61,18 @@ class RoleAssignment(models.Model):
                     | Q(role="viewer", organisation__isnull=True, plan__isnull=True, region__isnull=False)
                 ),
             ),
+            # One row per user and scope; partial indexes, since NULLs never collide in a plain unique index.
             models.UniqueConstraint(
-                fields=["user", "role", "plan", "organisation", "region"],
-                name="role_assignment_unique",
-                nulls_distinct=False,
+                fields=["user"], condition=Q(role="administrator"), name="role_unique_administrator"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "plan"], condition=Q(plan__isnull=False), name="role_unique_per_plan"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], condition=Q(role="reporter"), name="role_unique_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "region"], condition=Q(region__isnull=False), name="role_unique_per_region"
             ),
         ]
 
