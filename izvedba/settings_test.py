@@ -14,3 +14,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="izvedba-test-media-"))
 LANGUAGE_CODE = "sl"
 # Test cases roll the database back but not the cache: pages are cached only in the tests about caching.
 IZVEDBA_PAGE_CACHE_SECONDS = 0
+# Django's test setup (pytest-django included) switches to this anyway; said here so it holds outside the runner too.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
