@@ -125,12 +125,12 @@ class PageQueryCountTests(TestCase):
 
     def test_the_plan_page_reads_a_fixed_number_of_queries(self) -> None:
         small, large = (reverse("plans:detail", args=[p.pk]) for p in (self.small, self.large))
-        self.assertEqual(self.assert_same_count(small, large), 22)
+        self.assertEqual(self.assert_same_count(small, large), 23)
 
     def test_the_filtered_plan_page_reads_a_fixed_number_of_queries(self) -> None:
         small, large = (reverse("plans:detail", args=[p.pk]) for p in (self.small, self.large))
         filters = {"participant": "PARTNER", "q": "pomoc", "deadline_year": "2025"}
-        self.assertEqual(self.assert_same_count(small, large, filters), 22)
+        self.assertEqual(self.assert_same_count(small, large, filters), 23)
 
     def test_the_organisation_page_reads_a_fixed_number_of_queries(self) -> None:
         small = reverse("organisations:detail", args=[self.small_holder.slug])
