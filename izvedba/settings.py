@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "izvedba.history",
     "izvedba.monitoring",
     "izvedba.providers",
+    "izvedba.rendering",
+    "izvedba.jobs",
     "izvedba.demo",
 ]
 
@@ -110,6 +112,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # An administrator (role) holds every model permission, in the admin site too.
+    "izvedba.accounts.backends.RolePermissionBackend",
+]
+# Failed-login throttling (izvedba.accounts.throttle): after this many failures for a username from one address
+# within the lockout time, that pair is locked out for the lockout time; 4× as many from anywhere lock the username.
+IZVEDBA_LOGIN_MAX_FAILURES = env_int("IZVEDBA_LOGIN_MAX_FAILURES", 5)
+IZVEDBA_LOGIN_LOCKOUT_SECONDS = env_int("IZVEDBA_LOGIN_LOCKOUT_SECONDS", 900)
+# Reverse proxies in front of the app whose X-Forwarded-For is trusted for the client address (0: use REMOTE_ADDR).
+IZVEDBA_TRUSTED_PROXIES = env_int("IZVEDBA_TRUSTED_PROXIES", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -137,8 +150,30 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Uploaded plan documents: refused above this size (bytes). Default 20 MB.
 IZVEDBA_IMPORT_MAX_BYTES = env_int("IZVEDBA_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# Evidence files attached to monitoring reports: refused above this size (bytes, default 10 MB) or with another
+# extension (comma-separated, lower case); executables are refused by their content whatever their name.
+IZVEDBA_EVIDENCE_MAX_BYTES = env_int("IZVEDBA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+IZVEDBA_EVIDENCE_EXTENSIONS = [
+    ext.strip().lstrip(".").lower()
+    for ext in env_str("IZVEDBA_EVIDENCE_EXTENSIONS", "pdf,docx,doc,odt,xlsx,xls,ods,csv,txt,jpg,jpeg,png").split(",")
+    if ext.strip()
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# E-mail (reminders): printed to the console unless IZVEDBA_EMAIL_HOST names an SMTP server.
+if env_str("IZVEDBA_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("IZVEDBA_EMAIL_HOST")
+    EMAIL_PORT = env_int("IZVEDBA_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("IZVEDBA_EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_secret("IZVEDBA_EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("IZVEDBA_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("IZVEDBA_FROM_EMAIL", "izvedba@localhost")
+# The site's address as people reach it, for links in e-mails.
+IZVEDBA_BASE_URL = env_str("IZVEDBA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("IZVEDBA_SECURE_COOKIES")

@@ -1,0 +1,1 @@
+"""Writes for providers' reports: reference definitions and structure, the import path users use, the demo."""

@@ -1,0 +1,1 @@
+"""The report tables, declared by area."""
