@@ -8,9 +8,11 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
+from izvedba.demo.monitoring import demo_role_users_create, demo_round_load
 from izvedba.documents.services import plan_import
 from izvedba.geo.services import reference_load
 from izvedba.plans.services import plan_reference_load
+from izvedba.providers.services.demo import demo_load as providers_demo_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PLANS = ("nin-2025-2026.txt", "rin-obalno-kraska-2014-2016.txt")
@@ -31,6 +33,10 @@ def demo_load(*, progress: Callable[[str], object] = print) -> list[str]:
         outcome = plan_import(data=(DATA_DIR / name).read_bytes(), filename=name)
         state = "unchanged" if outcome.unchanged else "imported"
         lines.append(f"Plan {outcome.plan.pk} “{outcome.plan.title}”: {state}.")
+    lines.extend(demo_role_users_create(DEMO_PASSWORD))
+    progress("Loading the 2025 monitoring round …")
+    lines.extend(demo_round_load())
+    lines.extend(providers_demo_load(progress=progress))
     return lines
 
 
