@@ -43,17 +43,18 @@ LATE_REASON = "Demonstracijski podatek: priprava podlag je trajala dlje, kot je 
 class DemoAccount:
     username: str
     role: str
-    plan: str = ""
-    organisation: str = ""
-    region: str = ""
+    plan: str = ""  # plan slug
+    organisation: str = ""  # organisation slug
+    region: str = ""  # region code
 
 
 # README lists these; all share the demo password.
 DEMO_ACCOUNTS = (
     DemoAccount("koordinator", Role.COORDINATOR, plan=NATIONAL_PLAN),
     DemoAccount("koordinator-regija", Role.COORDINATOR, plan=REGIONAL_PLAN),
-    DemoAccount("porocevalec-msp", Role.REPORTER, organisation="MSP"),
-    DemoAccount("porocevalec-mddsz", Role.REPORTER, organisation="MDDSZ"),
+    DemoAccount("porocevalec-msp", Role.REPORTER, organisation="msp"),
+    DemoAccount("porocevalec-mddsz", Role.REPORTER, organisation="mddsz"),
+    DemoAccount("porocevalec-csd", Role.REPORTER, organisation="csd-juzna-primorska"),
     DemoAccount("pregledovalec", Role.VIEWER, plan=NATIONAL_PLAN),
     DemoAccount("obcina-koper", Role.VIEWER, region="12"),
 )
@@ -74,7 +75,7 @@ def demo_role_users_create(password: str) -> list[str]:
                 user=user,
                 role=account.role,
                 plan=Plan.objects.get(slug=account.plan) if account.plan else None,
-                organisation=Organisation.objects.get(acronym=account.organisation) if account.organisation else None,
+                organisation=Organisation.objects.get(slug=account.organisation) if account.organisation else None,
                 region=Region.objects.get(code=account.region) if account.region else None,
             )
         lines.append(f"Demo account “{account.username}” ({account.role}) created (password “{password}”).")
