@@ -13,6 +13,8 @@ from django.db import transaction
 from izvedba.documents.importers import ParsedPlan, detect_format, parse_plan
 from izvedba.documents.models import ImportRun, SourceDocument
 from izvedba.geo.reference import region_names
+from izvedba.history.models import Change
+from izvedba.history.services import change_record
 from izvedba.organisations.models import Organisation
 from izvedba.plans.models import Plan
 from izvedba.plans.services import plan_create_from_parsed
@@ -49,6 +51,7 @@ def plan_import(*, data: bytes, filename: str, user: Any = None, replace: bool =
     before = set(Organisation.objects.filter(needs_review=True).values_list("pk", flat=True))
     source = _source_document(data, filename, user)
     plan = plan_create_from_parsed(parsed=parsed, source=source, replace=replace)
+    change_record(obj=plan, user=user, action=Change.Action.IMPORT, comment=filename)
     flagged = Organisation.objects.filter(needs_review=True).exclude(pk__in=before)
     return ImportOutcome(plan=plan, unchanged=False, parsed=parsed, flagged=sorted(o.name for o in flagged))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from io import StringIO
 from pathlib import Path
@@ -13,6 +14,9 @@ from django.test import TestCase
 from django.utils import translation
 
 from izvedba.documents.services import sha256
+from izvedba.history.models import Change
+from izvedba.monitoring.models import Report
+from izvedba.monitoring.services.rounds import round_open
 from izvedba.plans.models import Measure, Plan
 
 from .support import NIN_TEXT, RIN_TEXT, reference_data_load, stored_counts
@@ -144,3 +148,25 @@ class ImportDocumentTests(ImportCommandTestCase):
         self.assertNotEqual(new.pk, old.pk)
         self.assertEqual(new.source_document.sha256, sha256(docx.read_bytes()))  # type: ignore[union-attr]
         self.assert_national(new)
+        self.assertEqual(
+            list(Change.objects.for_object(new).values_list("action", "comment")), [("import", "nin-2025-2026.docx")]
+        )
+
+    def test_it_refuses_to_replace_a_plan_that_is_being_monitored(self) -> None:
+        import_plan(NIN_TEXT)
+        plan = Plan.objects.get()
+        round_open(
+            plan=plan,
+            user=None,
+            label="2025",
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2025, 12, 31),
+            due_date=dt.date(2026, 2, 27),
+        )
+        before = (stored_counts(), Report.objects.count())
+        with translation.override("en"), self.assertRaises(CommandError) as caught:
+            import_plan(self.fixtures_path / "nin-2025-2026.docx", "--replace")
+        self.assertEqual(caught.exception.returncode, 2)
+        self.assertIn("is being monitored (1 reporting round)", str(caught.exception))
+        self.assertEqual((stored_counts(), Report.objects.count()), before)
+        self.assertEqual(Plan.objects.get().pk, plan.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from izvedba.core.text import search_key
 from izvedba.core.versioning import content_changed
@@ -46,6 +47,24 @@ class PlanExistsError(Exception):
         self.plan = plan
 
 
+class PlanMonitoredError(PlanExistsError):
+    """The plan to replace has reporting rounds: replacing it would delete its reports."""
+
+    def __init__(self, plan: Plan, rounds: int) -> None:
+        Exception.__init__(
+            self,
+            ngettext(
+                "Plan “%(title)s” (id %(id)s) is being monitored (%(rounds)s reporting round); replacing it would "
+                "delete its reports. Edit the plan on its page instead.",
+                "Plan “%(title)s” (id %(id)s) is being monitored (%(rounds)s reporting rounds); replacing it would "
+                "delete their reports. Edit the plan on its page instead.",
+                rounds,
+            )
+            % {"title": plan.title, "id": plan.pk, "rounds": rounds},
+        )
+        self.plan = plan
+
+
 def plan_slug(parsed: ParsedPlan) -> str:
     """'nin-2025-2026', 'rin-obalno-kraska-2014-2016': the identity of a plan across re-imports."""
     if not parsed.period_start:
@@ -65,6 +84,9 @@ def plan_create_from_parsed(*, parsed: ParsedPlan, source: SourceDocument, repla
     if existing is not None:
         if not replace:
             raise PlanExistsError(existing)
+        rounds = existing.rounds.count()
+        if rounds:
+            raise PlanMonitoredError(existing, rounds)
         existing.delete()
     resolution = resolution_for_period(parsed.period_start, parsed.period_end) if parsed.period_start else None
     plan = Plan.objects.create(
