@@ -15,8 +15,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REQUIREMENTS := $(wildcard requirements*.txt)
 
-# What `make test` needs from Debian; `make install` needs only gettext.
-SYSTEM_PACKAGES := gettext postgresql libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core
+# What `make install` (and so `make run`) needs from Debian: gettext, and Pango with DejaVu for the PDF documents
+# WeasyPrint writes. `make test` needs these and more.
+INSTALL_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+SYSTEM_PACKAGES := $(INSTALL_PACKAGES) postgresql libreoffice-writer-nogui chromium poppler-utils
 
 IZVEDBA_PG_PORT ?= 5432
 export IZVEDBA_PG_PORT
@@ -34,7 +36,7 @@ help: ## List the targets
 # --- setting up -------------------------------------------------------------
 
 install: $(STAMP) ## Create .venv, install requirements, compile translations, migrate
-	@bash scripts/ensure-system-packages.sh gettext
+	@bash scripts/ensure-system-packages.sh $(INSTALL_PACKAGES)
 	@if [ -n "$$(find . \( -path ./$(VENV) -o -path ./.cache -o -path ./.git \) -prune -o -name '*.po' -print -quit)" ]; then \
 		$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=.cache -v 0; \
 	fi
