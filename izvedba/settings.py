@@ -175,6 +175,13 @@ DEFAULT_FROM_EMAIL = env_str("IZVEDBA_FROM_EMAIL", "izvedba@localhost")
 # The site's address as people reach it, for links in e-mails.
 IZVEDBA_BASE_URL = env_str("IZVEDBA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Background jobs (documents; izvedba.jobs): "thread" runs them in the web process after the request commits,
+# "worker" only queues them for `manage.py run_jobs --loop` (or run_jobs from cron). A running job that shows no
+# sign of life for IZVEDBA_JOBS_STALE_SECONDS is queued again, until it has had IZVEDBA_JOBS_MAX_ATTEMPTS tries.
+IZVEDBA_JOBS_BACKEND = env_str("IZVEDBA_JOBS_BACKEND", "thread")
+IZVEDBA_JOBS_STALE_SECONDS = env_int("IZVEDBA_JOBS_STALE_SECONDS", 900)
+IZVEDBA_JOBS_MAX_ATTEMPTS = env_int("IZVEDBA_JOBS_MAX_ATTEMPTS", 2)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("IZVEDBA_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

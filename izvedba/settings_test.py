@@ -16,3 +16,5 @@ LANGUAGE_CODE = "sl"
 IZVEDBA_PAGE_CACHE_SECONDS = 0
 # Django's test setup (pytest-django included) switches to this anyway; said here so it holds outside the runner too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Background jobs run at once, inside the request or service that queues them.
+IZVEDBA_JOBS_BACKEND = "sync"

@@ -14,6 +14,8 @@ urlpatterns = [
     path("regije/", include("izvedba.geo.urls")),
     path("uvoz/", include("izvedba.documents.urls")),
     path("spremljanje/", include("izvedba.monitoring.urls")),
+    path("izvajalci/", include("izvedba.providers.urls")),
+    path("jobs/", include("izvedba.jobs.urls")),
     path("api/", api.urls),
     path("racun/", include("izvedba.accounts.urls")),
     path("jezik/<str:code>/", core_views.language, name="language"),

@@ -290,3 +290,71 @@ def can_review_report(user: Any, report: Report) -> bool:
 def require_review_report(user: Any, report: Report) -> None:
     if not can_review_report(user, report):
         raise PermissionDenied
+
+
+# --- providers' annual reports and background jobs (issue 4) -----------------------------------------------------
+# Not public (publishing comes with issue 5): administrators; reporters of the provider's organisation (who also
+# edit its narrative); viewers of a region the provider works in (its seat's or a covered municipality's region);
+# coordinators of any plan (IRSSV's analysts read every provider's report). A report one may not read is not there.
+
+if TYPE_CHECKING:
+    from izvedba.jobs.models import Job
+    from izvedba.providers.models import Provider
+
+
+def provider_region_ids(provider: Provider) -> set[int]:
+    """The regions a provider works in: its seat's and those of the municipalities its units cover."""
+    from izvedba.geo.models import Municipality
+
+    covered = Municipality.objects.filter(csd_units__centre_id=provider.organisation_id)
+    regions = set(covered.values_list("region_id", flat=True))
+    seat = Municipality.objects.filter(organisation__pk=provider.organisation_id).values_list("region_id", flat=True)
+    return regions | set(seat)
+
+
+def visible_providers(user: Any, queryset: QuerySet[Provider] | None = None) -> QuerySet[Provider]:
+    """The providers whose annual reports the user may read."""
+    from izvedba.providers.models import Provider
+
+    providers = queryset if queryset is not None else Provider.objects.all()
+    roles = roles_of(user)
+    if roles.admin or roles.coordinated_plans:
+        return providers
+    q = Q(organisation_id__in=roles.organisations)
+    if roles.viewed_regions:
+        q |= Q(organisation__municipality__region_id__in=roles.viewed_regions)
+        q |= Q(organisation__units__municipalities__region_id__in=roles.viewed_regions)
+    return providers.filter(q).distinct() if roles.any else providers.none()
+
+
+def can_view_provider_report(user: Any, provider: Provider) -> bool:
+    roles = roles_of(user)
+    if roles.admin or roles.coordinated_plans or provider.organisation_id in roles.organisations:
+        return True
+    return bool(roles.viewed_regions and roles.viewed_regions & provider_region_ids(provider))
+
+
+def require_view_provider_report(user: Any, provider: Provider) -> None:
+    """Not readable means not there: raises Http404."""
+    if not can_view_provider_report(user, provider):
+        from django.http import Http404
+
+        raise Http404
+
+
+def can_edit_provider_report(user: Any, provider: Provider) -> bool:
+    """Write the report's narrative (and capture its figures): reporters of the provider's organisation."""
+    roles = roles_of(user)
+    return roles.admin or provider.organisation_id in roles.organisations
+
+
+def require_edit_provider_report(user: Any, provider: Provider) -> None:
+    if not can_edit_provider_report(user, provider):
+        raise PermissionDenied
+
+
+def can_view_job(user: Any, job: Job) -> bool:
+    """A background job and its file: the user who started it, and administrators."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return roles_of(user).admin or (job.requested_by_id is not None and job.requested_by_id == user.pk)
