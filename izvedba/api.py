@@ -33,6 +33,7 @@ api.add_router("/", organisations_router)
 api.add_router("/", geo_router)
 api.add_router("/", monitoring_router)
 api.add_router("/", progress_router)
+api.add_router("/", "izvedba.providers.api.router")  # plan indicators fed from providers' reports
 
 
 @api.exception_handler(PermissionDenied)

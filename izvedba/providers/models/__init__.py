@@ -3,6 +3,8 @@
 
 from izvedba.providers.models.definitions import Category, CategorySet, Dimension, Indicator
 from izvedba.providers.models.facts import DataFile, Observation, PrintedFigure, TableLabel
+from izvedba.providers.models.feeds import IndicatorFeed
+from izvedba.providers.models.narrative import NarrativeBlock
 from izvedba.providers.models.structure import CostCarrier, PopulationSnapshot, Programme, Provider, Unit
 
 __all__ = [
@@ -12,6 +14,8 @@ __all__ = [
     "DataFile",
     "Dimension",
     "Indicator",
+    "IndicatorFeed",
+    "NarrativeBlock",
     "Observation",
     "PopulationSnapshot",
     "PrintedFigure",
