@@ -8,16 +8,15 @@ closing it. The live server answers requests in its own thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import resolve, reverse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from izvedba.core.tests.browser import chromium, new_page
 from izvedba.demo.services import demo_load
 from izvedba.documents.models import ImportRun
 from izvedba.plans.models import Measure, Plan, Responsibility
@@ -25,36 +24,6 @@ from izvedba.plans.models import Measure, Plan, Responsibility
 from .support import make_importer, reference_data_load, stored_counts
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-TIMEOUT_MS = 20_000
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian's Chromium is not installed ({CHROMIUM}); apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def new_page(browser: Browser) -> Page:
-    page = browser.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    return page
 
 
 def links_in_main(page: Page) -> list[str]:

@@ -7,17 +7,15 @@ Django refuses ORM calls from it: the database is set up before the browser open
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
+from izvedba.core.tests.browser import TIMEOUT_MS, chromium
 from izvedba.history.models import Change
 from izvedba.monitoring.models import IndicatorValue, Report, Round
 
@@ -25,30 +23,7 @@ from .cast import PASSWORD, make_cast
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-TIMEOUT_MS = 20_000
 COMMENT = "Manjka število vključenih oseb za drugo polletje."
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian's Chromium is not installed ({CHROMIUM}); apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class Site:

@@ -10,8 +10,6 @@ progress page really waits for them.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,38 +17,16 @@ from urllib.parse import urlsplit
 import docx
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import expect
 
+from izvedba.core.tests.browser import TIMEOUT_MS, chromium
 from izvedba.jobs.models import Job
 from izvedba.providers.selectors import report_tables
 from izvedba.providers.tests.views_cast import PASSWORD, make_providers_cast
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-TIMEOUT_MS = 20_000
 JOB_TIMEOUT_MS = 90_000
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"Debian's Chromium is not installed ({CHROMIUM}); apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.mark.django_db(transaction=True)
