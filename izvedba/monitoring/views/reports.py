@@ -4,6 +4,8 @@ not read is not found (404); one they may read but not change is forbidden (403)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -87,24 +89,32 @@ def _conflict(request: AuthenticatedHttpRequest, report: Report, exc: ReportConf
     return render(request, TEMPLATE, context, status=409)
 
 
-@require_POST
-@login_required
-def report_return(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
+def _review_with_comment(
+    request: AuthenticatedHttpRequest, report_id: int, step: str, act: Callable[..., object], done: str
+) -> HttpResponse:
+    """Return or reopen: a step a coordinator takes with a required comment."""
     report = report_for(request.user, report_id)
     access.require_review_report(request.user, report)
-    form = CommentForm(request.POST, prefix="return")
+    form = CommentForm(request.POST, prefix=step)
     if form.is_valid():
         try:
-            services.report_return(report=report, user=request.user, comment=form.cleaned_data["comment"])
+            act(report=report, user=request.user, comment=form.cleaned_data["comment"])
         except ReportInvalid as exc:
             _add_errors(form, exc, "comment")
         except ReportLocked as exc:
             messages.error(request, exc.message)
             return redirect("monitoring:report", report.pk)
         else:
-            messages.success(request, _("Report returned to the reporter with your comment."))
+            messages.success(request, done)
             return redirect("monitoring:report", report.pk)
-    return render(request, TEMPLATE, page_context(request, report, forms={"return": form}))
+    return render(request, TEMPLATE, page_context(request, report, forms={step: form}))
+
+
+@require_POST
+@login_required
+def report_return(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
+    done = _("Report returned to the reporter with your comment.")
+    return _review_with_comment(request, report_id, "return", services.report_return, done)
 
 
 @require_POST
@@ -124,21 +134,8 @@ def report_approve(request: AuthenticatedHttpRequest, report_id: int) -> HttpRes
 @require_POST
 @login_required
 def report_reopen(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
-    report = report_for(request.user, report_id)
-    access.require_review_report(request.user, report)
-    form = CommentForm(request.POST, prefix="reopen")
-    if form.is_valid():
-        try:
-            services.report_reopen(report=report, user=request.user, comment=form.cleaned_data["comment"])
-        except ReportInvalid as exc:
-            _add_errors(form, exc, "comment")
-        except ReportLocked as exc:
-            messages.error(request, exc.message)
-            return redirect("monitoring:report", report.pk)
-        else:
-            messages.success(request, _("Report reopened: the reporter can change it again."))
-            return redirect("monitoring:report", report.pk)
-    return render(request, TEMPLATE, page_context(request, report, forms={"reopen": form}))
+    done = _("Report reopened: the reporter can change it again.")
+    return _review_with_comment(request, report_id, "reopen", services.report_reopen, done)
 
 
 @require_POST
