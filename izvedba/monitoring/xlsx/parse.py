@@ -8,16 +8,14 @@ error without a cell, and no rows.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from izvedba.core.xlsx import WorkbookRefused, workbook_open
 from izvedba.monitoring import values as parse_values
 from izvedba.monitoring.xlsx import layout
 from izvedba.monitoring.xlsx.layout import COLUMN_INDEX, COLUMNS, EDITABLE, KIND_MEASURE, KINDS
@@ -94,31 +92,12 @@ def parse_workbook(data: bytes) -> ParsedWorkbook:
 
 
 def _open(data: bytes) -> Any:
-    not_xlsx = _(
-        "This file is not an Excel workbook (.xlsx). Upload the file exported from this round, filled in and "
-        "saved as .xlsx (an older .xls or a .csv will not do)."
-    )
-    if not data:
-        raise _Refused(_("The file is empty. Upload the round's exported .xlsx file, filled in."))
-    buffer = io.BytesIO(data)
-    if not zipfile.is_zipfile(buffer):
-        raise _Refused(not_xlsx)
     try:
-        with zipfile.ZipFile(buffer) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _Refused(not_xlsx) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _Refused(_("This workbook is far too large once unpacked to be a round's export; it was not read."))
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a damaged or foreign zip fails in many ways inside openpyxl
-        raise _Refused(
-            _(
-                "This file could not be read as an Excel workbook: it may be damaged or not an .xlsx file. "
-                "Open it in your spreadsheet program, save it again as .xlsx and upload it."
-            )
-        ) from None
+        return workbook_open(
+            data, hint=_("Upload the file exported from this round, filled in."), max_unpacked_bytes=MAX_UNPACKED_BYTES
+        )
+    except WorkbookRefused as refused:
+        raise _Refused(refused.message) from None
 
 
 def _sheet(workbook: Any, name: str) -> Any:

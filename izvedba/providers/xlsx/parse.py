@@ -9,17 +9,15 @@ column read from the sheet, so that the import's cell validation judges codes an
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from izvedba.core.xlsx import WorkbookRefused, workbook_open
 from izvedba.providers.xlsx import layout
 from izvedba.providers.xlsx.grid import VALUE, CaptureError, CellInput, SectionGrids, coordinates
 
@@ -79,31 +77,12 @@ def parse_workbook(data: bytes, expected: SectionGrids) -> ParsedTemplate:
 
 
 def _open(data: bytes) -> Any:
-    not_xlsx = _(
-        "This file is not an Excel workbook (.xlsx). Download the section's template, fill it in and save it as "
-        ".xlsx (an older .xls or a .csv will not do)."
-    )
-    if not data:
-        raise _Refused(_("The file is empty. Upload the section's template, filled in."))
-    buffer = io.BytesIO(data)
-    if not zipfile.is_zipfile(buffer):
-        raise _Refused(not_xlsx)
     try:
-        with zipfile.ZipFile(buffer) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _Refused(not_xlsx) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _Refused(_("This workbook is far too large once unpacked to be a section template; it was not read."))
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a damaged or foreign zip fails in many ways inside openpyxl
-        raise _Refused(
-            _(
-                "This file could not be read as an Excel workbook: it may be damaged. Open it in your spreadsheet "
-                "program, save it again as .xlsx and upload it."
-            )
-        ) from None
+        return workbook_open(
+            data, hint=_("Upload the section's template, filled in."), max_unpacked_bytes=MAX_UNPACKED_BYTES
+        )
+    except WorkbookRefused as refused:
+        raise _Refused(refused.message) from None
 
 
 def _text(value: Any) -> str:
