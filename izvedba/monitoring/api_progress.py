@@ -92,7 +92,11 @@ class MeasureProgressOut(BaseModel):
         description='The status the approved report in the latest counted round gives, or "not_reported".',
         json_schema_extra={"enum": STATUS_ENUM},
     )
-    deadline_state: DeadlineStateOut
+    deadline_state: str = Field(
+        description='"done", "due", "overdue" or "none" (no deadline, or abandoned); `deadline` has the days.',
+        json_schema_extra={"enum": DEADLINE_ENUM},
+    )
+    deadline: DeadlineStateOut
     reason: str = Field(description="The reason the last approved report gives (for late or abandoned measures).")
     planned_eur: int = Field(description="Money planned in all (an amount each year counts once per plan year).")
     spent_eur: float = Field(description="Money approved reports say was spent.")
@@ -245,7 +249,8 @@ def _measure(m: p.MeasureProgress) -> MeasureProgressOut:
         parent_code=m.parent_code,
         goal=m.goal_number,
         implementation_status=m.implementation_status,
-        deadline_state=DeadlineStateOut(state=d.state, days=d.days, due_on=d.due_on),
+        deadline_state=d.state,
+        deadline=DeadlineStateOut(state=d.state, days=d.days, due_on=d.due_on),
         reason=m.reason,
         planned_eur=m.planned,
         spent_eur=float(m.spent),

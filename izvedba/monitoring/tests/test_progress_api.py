@@ -68,12 +68,12 @@ class ProgressApiTests(TestCase):
         self.assertEqual(list(measures), [c.m1.pk, c.m1_sub.pk, c.m2.pk, c.m3.pk])
         m2 = measures[c.m2.pk]
         self.assertEqual((m2["code"], m2["goal"], m2["implementation_status"]), ("2", 2, "not_reported"))
-        self.assertEqual(m2["deadline_state"]["state"], "overdue")
-        self.assertEqual(m2["deadline_state"]["due_on"], "2025-12-31")
-        self.assertIsInstance(m2["deadline_state"]["days"], int)
+        self.assertEqual((m2["deadline_state"], m2["deadline"]["state"]), ("overdue", "overdue"))
+        self.assertEqual(m2["deadline"]["due_on"], "2025-12-31")
+        self.assertIsInstance(m2["deadline"]["days"], int)
         self.assertEqual(m2["reason"], "Zamuda pri javnem naročilu.")
         sub = measures[c.m1_sub.pk]
-        self.assertEqual((sub["parent_code"], sub["sub_index"], sub["deadline_state"]["state"]), ("1", 1, "done"))
+        self.assertEqual((sub["parent_code"], sub["sub_index"], sub["deadline"]["state"]), ("1", 1, "done"))
         indicator = measures[c.m1.pk]["indicators"][0]
         self.assertEqual(indicator["id"], c.ind_num.pk)
         self.assertEqual((indicator["baseline_value"], indicator["current_value"]), (40, 70))
