@@ -11,9 +11,11 @@ import fcntl
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent
 BUILD_SCRIPT = ROOT / "scripts" / "build_fixtures.py"
@@ -53,3 +55,10 @@ def fixtures_dir() -> Path:
         return path
     build_fixtures(DEFAULT_FIXTURES_DIR)
     return DEFAULT_FIXTURES_DIR
+
+
+@pytest.fixture(autouse=True)
+def _language_reset() -> Iterator[None]:
+    """Every test starts in the default language, whatever an earlier test activated and left on."""
+    yield
+    translation.deactivate()

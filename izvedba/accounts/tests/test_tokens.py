@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client, TestCase
 from django.urls import reverse
+from django.utils import translation
 
 from izvedba.accounts.models import ApiToken, RoleAssignment, User
 from izvedba.accounts.services import token_issue, token_revoke
@@ -135,6 +136,11 @@ class TokenRevokeTests(AccountPageTestCase):
 
 
 class TokenServiceTests(AccountPageTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        translation.activate("en")  # the messages asserted here are the English source strings
+        self.addCleanup(translation.deactivate)
+
     def test_it_stores_only_a_digest_of_the_key(self) -> None:
         token, key = token_issue(user=self.ana, name="  skripta   za izvoz ")
         self.assertEqual(token.name, "skripta za izvoz")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from izvedba.accounts.models import User
 from izvedba.jobs.models import Job
@@ -31,6 +32,8 @@ class JobViewTests(TestCase):
             cls.waiting = job_enqueue(kind="test-echo", params={"text": "later"}, user=cls.owner, title="Later")
 
     def setUp(self) -> None:
+        translation.activate("en")  # the messages asserted here are the English source strings
+        self.addCleanup(translation.deactivate)
         self.client.cookies["django_language"] = "en"
 
     def log_in(self, user: User) -> None:

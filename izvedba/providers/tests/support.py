@@ -6,6 +6,8 @@ import csv
 import io
 from collections.abc import Sequence
 
+from django.utils import translation
+
 from izvedba.geo.services import reference_load
 from izvedba.providers.models import Provider
 from izvedba.providers.selectors import ReportTables, report_tables
@@ -44,7 +46,10 @@ class ReportAssertions:
 
     @classmethod
     def build_report(cls, provider: Provider, year: int) -> None:
-        cls.report = report_tables(provider=provider, year=year)
+        # As report_tables prints them: in Slovenian, whatever language an earlier test left active
+        # (rows ordered by label follow the language).
+        with translation.override("sl"):
+            cls.report = report_tables(provider=provider, year=year)
 
     def table(self, key: str) -> Table:
         return self.report.tables[key]

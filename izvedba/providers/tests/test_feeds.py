@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 
 from izvedba.accounts.models import User
 from izvedba.geo.models import Region
@@ -56,6 +57,8 @@ class FeedTests(TestCase):
         )
 
     def setUp(self) -> None:
+        translation.activate("en")  # the messages asserted here are the English source strings
+        self.addCleanup(translation.deactivate)
         self.client.cookies["django_language"] = "en"
 
     # --- the selector --------------------------------------------------------------------------------------
