@@ -118,7 +118,7 @@ pytest-postgres: $(STAMP) postgres ## pytest on PostgreSQL, browser tests left o
 
 messages: $(STAMP) ## Extract strings into locale/{sl,en} and compile them
 	@mkdir -p locale
-	@$(PY) manage.py makemessages -l sl -l en --no-obsolete --ignore=$(VENV) --ignore=var --ignore=.cache --ignore=bench --ignore=scripts
+	@$(PY) manage.py makemessages -l sl -l en -l it -l hu --no-obsolete --ignore=$(VENV) --ignore=var --ignore=.cache --ignore=bench --ignore=scripts
 	@$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=.cache
 
 demo: $(STAMP) ## Migrate and load reference data and the demo plans (idempotent)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python
-"""Fail when a user-facing string has no Slovenian translation.
+"""Fail when a user-facing string has no Slovenian translation, or a message the bilingual municipalities'
+documents and pages use (context "council material" or "public") has no Italian or Hungarian one.
 
-Runs `makemessages` for Slovenian into a copy of the catalogue, then reports every message that is new
-(a string added to the code but not to locale/sl) or untranslated or fuzzy. The working tree is left as it
-was. Usage: .venv/bin/python scripts/check_translations.py
+Runs `makemessages` for Slovenian (and Italian and Hungarian) into a copy of the catalogues, then reports every
+message that is new (a string added to the code but not to locale/sl) or untranslated or fuzzy. The working
+tree is left as it was. Usage: .venv/bin/python scripts/check_translations.py
 """
 
 from __future__ import annotations
@@ -18,6 +19,39 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "locale" / "sl" / "LC_MESSAGES" / "django.po"
+MINORITY_LANGUAGES = {"it": "Italian", "hu": "Hungarian"}
+MINORITY_CONTEXTS = ("council material", "public")  # messages that must also be in it and hu
+
+
+def _refreshed(language: str) -> polib.POFile:
+    """The catalogue of `language` as `makemessages` would update it (the file itself is left as it was)."""
+    catalogue = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    backup = catalogue.read_bytes() if catalogue.exists() else None
+    try:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "izvedba.settings"}
+        subprocess.run(
+            [sys.executable, "manage.py", "makemessages", "-l", language, "--no-obsolete",
+             "--ignore=.venv", "--ignore=var", "--ignore=.cache", "--ignore=bench", "--ignore=scripts"],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        return polib.pofile(str(catalogue))
+    finally:
+        if backup is None:
+            catalogue.unlink(missing_ok=True)
+        else:
+            catalogue.write_bytes(backup)
+
+
+def minority_missing() -> list[str]:
+    """Messages with a context in MINORITY_CONTEXTS that locale/it or locale/hu does not translate."""
+    problems = []
+    for language, name in MINORITY_LANGUAGES.items():
+        for entry in _refreshed(language):
+            if entry.obsolete or entry.msgctxt not in MINORITY_CONTEXTS:
+                continue
+            if not entry.translated() or "fuzzy" in entry.flags:
+                problems.append(f"no {name} translation ({entry.msgctxt}): {entry.msgid!r}")
+    return problems
 
 
 def main() -> int:
@@ -40,6 +74,12 @@ def main() -> int:
         print(f"no Slovenian translation: {msgid!r}", file=sys.stderr)
     if missing:
         print(f"{len(missing)} message(s) need a translation in {CATALOGUE.relative_to(ROOT)}", file=sys.stderr)
+        return 1
+    minority = minority_missing()
+    for line in minority:
+        print(line, file=sys.stderr)
+    if minority:
+        print(f"{len(minority)} message(s) need a translation in locale/it or locale/hu", file=sys.stderr)
         return 1
     print(f"translations: all {len(refreshed)} messages have Slovenian text")
     return 0

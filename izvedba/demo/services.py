@@ -13,6 +13,7 @@ from izvedba.documents.services import plan_import
 from izvedba.geo.services import reference_load
 from izvedba.plans.services import plan_reference_load
 from izvedba.providers.services.demo import demo_load as providers_demo_load
+from izvedba.publications.languages import demo_translations_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PLANS = ("nin-2025-2026.txt", "rin-obalno-kraska-2014-2016.txt")
@@ -33,6 +34,7 @@ def demo_load(*, progress: Callable[[str], object] = print) -> list[str]:
         outcome = plan_import(data=(DATA_DIR / name).read_bytes(), filename=name)
         state = "unchanged" if outcome.unchanged else "imported"
         lines.append(f"Plan {outcome.plan.pk} “{outcome.plan.title}”: {state}.")
+    lines.extend(demo_translations_load())  # measure titles in en and it (council material for Koper)
     lines.extend(demo_role_users_create(DEMO_PASSWORD))
     progress("Loading the 2025 monitoring round …")
     lines.extend(demo_round_load())

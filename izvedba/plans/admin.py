@@ -20,6 +20,7 @@ from izvedba.plans.models import (
     Resolution,
     Responsibility,
 )
+from izvedba.publications.council_admin import MeasureTextInline
 
 if TYPE_CHECKING:  # the admin classes are generic only in django-stubs
     PlanAdminBase = admin.ModelAdmin[Plan]
@@ -77,7 +78,7 @@ class MeasureAdmin(ContentAdminMixin, MeasureAdminBase):
     search_fields = ("code", "title", "search_text")
     readonly_fields = ("raw", "warnings", "search_text")
     exclude = ("parent",)
-    inlines = (ResponsibilityInline, FundingLineInline, DeadlineInline, IndicatorInline)
+    inlines = (ResponsibilityInline, FundingLineInline, DeadlineInline, IndicatorInline, MeasureTextInline)
 
 
 @admin.register(FundingSource)

@@ -38,6 +38,24 @@ KINDS: dict[str, DocumentKind] = {
             "izvedba.providers.services.annual_report.annual_report_render",
             ("provider", "year"),
         ),
+        DocumentKind(
+            "regional-summary",
+            _("Regional plan summary"),
+            "izvedba.publications.services.regional_summary_render",
+            ("plan",),
+        ),
+        DocumentKind(
+            "council-material",
+            _("Council material"),
+            "izvedba.publications.council_material.council_material_render",
+            ("plan", "municipality"),
+        ),
+        DocumentKind(
+            "monitoring-report",
+            _("Monitoring report"),
+            "izvedba.publications.services.monitoring_report_render",
+            ("plan", "round"),
+        ),
     )
 }
 

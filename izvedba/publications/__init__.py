@@ -1,0 +1,1 @@
+"""Documents out of the plan registry: regional plan summaries, council material and monitoring reports."""
