@@ -58,7 +58,9 @@ INSTALLED_APPS = [
     "izvedba.providers",
     "izvedba.rendering",
     "izvedba.jobs",
+    "izvedba.publications",
     "izvedba.demo",
+    "izvedba.portal",
 ]
 
 MIDDLEWARE = [
@@ -128,7 +130,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "sl"
-LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
+LANGUAGES = [("sl", _("Slovenian")), ("en", _("English")), ("it", _("Italian")), ("hu", _("Hungarian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Ljubljana"
 USE_I18N = True
@@ -192,3 +194,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("IZVEDBA_LOG_LEVEL", "INFO")},
 }
+
+# Who publishes the open data (the DCAT catalogue's dct:publisher): the operator of this installation.
+IZVEDBA_PUBLISHER = env_str("IZVEDBA_PUBLISHER", "izvedba")
