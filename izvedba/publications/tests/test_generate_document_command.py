@@ -84,7 +84,14 @@ class GenerateDocumentCommandTests(TestCase):
             out,
         )
         self._fails(
-            "No reporting round with id 999", "monitoring-report", "--plan", "1", "--round", "999", "--output", out
+            "No reporting round with id 999",
+            "monitoring-report",
+            "--plan",
+            str(self.national.pk),
+            "--round",
+            "999",
+            "--output",
+            out,
         )
 
     def test_it_refuses_an_unknown_extension_kind_or_language(self) -> None:
