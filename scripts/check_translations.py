@@ -42,12 +42,21 @@ def _refreshed(language: str) -> polib.POFile:
             catalogue.write_bytes(backup)
 
 
+# The page frame every public page is drawn in (header, navigation, footer, error pages).
+PAGE_FRAME = ("templates/base.html", "templates/_partials/", "templates/403.html", "templates/404.html")
+
+
+def _in_page_frame(entry: polib.POEntry) -> bool:
+    return any(path.startswith(PAGE_FRAME) for path, _line in entry.occurrences)
+
+
 def minority_missing() -> list[str]:
-    """Messages with a context in MINORITY_CONTEXTS that locale/it or locale/hu does not translate."""
+    """Messages with a context in MINORITY_CONTEXTS, or in the page frame, that locale/it or locale/hu does
+    not translate."""
     problems = []
     for language, name in MINORITY_LANGUAGES.items():
         for entry in _refreshed(language):
-            if entry.obsolete or entry.msgctxt not in MINORITY_CONTEXTS:
+            if entry.obsolete or not (entry.msgctxt in MINORITY_CONTEXTS or _in_page_frame(entry)):
                 continue
             if not entry.translated() or "fuzzy" in entry.flags:
                 problems.append(f"no {name} translation ({entry.msgctxt}): {entry.msgid!r}")

@@ -87,3 +87,31 @@ class PortalPagesTests(TestCase):
         page = self.get("portal:map")
         self.assertIn('<form method="get"', page)
         self.assertIn('<button type="submit"', page)
+
+
+class MinorityLanguageTests(TestCase):
+    """The public pages are also in Italian and Hungarian, frame and all; the internal pages are not offered."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        make_public_data()
+
+    def test_it_serves_the_public_pages_wholly_in_italian_and_hungarian(self) -> None:
+        for language, skip_link, plans in (
+            ("it", "Vai al contenuto principale", "Piani"),
+            ("hu", "Ugrás a fő tartalomhoz", "Tervek"),
+        ):
+            with self.subTest(language=language):
+                self.client.cookies["django_language"] = language
+                page = self.client.get(reverse("portal:plans")).content.decode()
+                self.assertIn(f'<html lang="{language}">', page)
+                self.assertIn(skip_link, page)
+                self.assertIn(plans, page)
+                self.assertNotIn("Skip to main content", page)
+
+    def test_it_offers_italian_and_hungarian_only_on_the_public_pages(self) -> None:
+        portal = self.client.get(reverse("portal:home")).content.decode()
+        self.assertIn('hreflang="it"', portal)
+        self.assertIn('hreflang="hu"', portal)
+        plans = self.client.get(reverse("plans:list")).content.decode()
+        self.assertNotIn('hreflang="it"', plans)
