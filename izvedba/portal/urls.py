@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from izvedba.portal import views
+from izvedba.publications import views as publication_views
 
 app_name = "portal"
 
@@ -13,5 +14,6 @@ urlpatterns = [
     path("regije/", views.region_map, name="map"),
     path("podatki/", views.open_data, name="open-data"),
     path("podatki/<slug:key>.<str:fmt>", views.download, name="download"),
+    path("dokumenti/<int:document_id>/", publication_views.published_document_download, name="document"),
     path("", include("izvedba.portal.urls_providers")),
 ]

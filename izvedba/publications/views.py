@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from izvedba.accounts import access
+from izvedba.jobs.selectors import job_for
 from izvedba.jobs.services import job_enqueue
 from izvedba.monitoring.models import Round
 from izvedba.plans.models import Plan
+from izvedba.publications.models import PublishedDocument
+from izvedba.publications.publishing import PublishError, document_publish, document_withdraw
 from izvedba.publications.services import LANGUAGES
 from izvedba.rendering.output import FORMATS
 
@@ -87,3 +90,40 @@ def monitoring_report_generate(request: HttpRequest, round_id: int) -> HttpRespo
         link=back,
     )
     return redirect("jobs:detail", job.pk)
+
+
+@require_POST
+@login_required
+def document_publish_view(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Publish a finished document job's file on the public portal (coordinators of its plan only: else 403)."""
+    job = job_for(request.user, job_id)
+    try:
+        document = document_publish(job=job, user=request.user)
+    except PublishError as error:
+        messages.error(request, str(error))
+        return redirect("jobs:detail", job.pk)
+    messages.success(request, _("The document is published on the public portal."))
+    return redirect(reverse("portal:plan", args=[document.plan.slug]) + "#documents-title")
+
+
+@require_POST
+@login_required
+def document_withdraw_view(request: HttpRequest, document_id: int) -> HttpResponse:
+    """Withdraw a published document from the public portal (coordinators of its plan only: else 403)."""
+    document = get_object_or_404(PublishedDocument.objects.select_related("plan"), pk=document_id)
+    try:
+        document_withdraw(document=document, user=request.user)
+    except PublishError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The document is withdrawn from the public portal."))
+    return redirect(reverse("portal:plan", args=[document.plan.slug]) + "#documents-title")
+
+
+@require_GET
+def published_document_download(request: HttpRequest, document_id: int) -> FileResponse:
+    """A published document's file, for anyone; withdrawn or unknown documents do not exist."""
+    document = get_object_or_404(PublishedDocument, pk=document_id, withdrawn_at__isnull=True)
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.filename, content_type=document.content_type
+    )
