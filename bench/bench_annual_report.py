@@ -32,14 +32,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
 
 from izvedba.providers.models import Observation, Provider  # noqa: E402
 from izvedba.providers.services.annual_report import annual_report_render  # noqa: E402
 from izvedba.providers.services.demo import DEMO_PROVIDER, demo_load  # noqa: E402
+from izvedba.providers.synthetic import synthetic_load  # noqa: E402
 from izvedba.rendering import charts  # noqa: E402
 
-YEARS = range(2012, 2022)
 TARGETS = {"docx": 5.0, "pdf": 15.0}
 
 
@@ -54,31 +53,6 @@ def once(provider: Provider, fmt: str) -> tuple[float, int]:
 def seconds(provider: Provider, fmt: str, runs: int = 3) -> float:
     """The median time to read, build, draw and write the 2021 report."""
     return statistics.median(once(provider, fmt)[0] for _ in range(runs))
-
-
-@transaction.atomic
-def synthetic_load(demo: Provider) -> int:
-    """Every provider gets the demo's 2021 figures for each of ten years (the demo keeps its own 2020–2021)."""
-    template = list(Observation.objects.filter(provider=demo, year=2021))
-    created = 0
-    for provider in Provider.objects.all():
-        units = list(provider.units.values_list("pk", flat=True))
-        batch = []
-        for year in YEARS:
-            if provider == demo and year >= 2020:
-                continue
-            for i, o in enumerate(template):
-                unit = units[i % len(units)] if o.unit_id and provider != demo else o.unit_id
-                batch.append(
-                    Observation(
-                        provider=provider, indicator_id=o.indicator_id, year=year, month=o.month, unit_id=unit,
-                        cost_carrier_id=o.cost_carrier_id, categories=o.categories, value=o.value,
-                        key=f"{o.key}|synthetic|{year}|{i}",
-                    )
-                )  # fmt: skip
-        Observation.objects.bulk_create(batch, batch_size=2000)
-        created += len(batch)
-    return created
 
 
 def main() -> None:
