@@ -1,6 +1,6 @@
 """Public pages and API reads, cached whole for visitors who are not logged in.
 
-A response is reused only for the same content version, language and full path, so an import, a merge or an
+A response is reused only for the same content version, language, day and full path, so an import, a merge or an
 admin edit (which move the version on) is visible at once. Pages for logged-in users, responses that set a
 cookie and anything but a successful GET are never cached.
 """
@@ -13,13 +13,15 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from izvedba.core.versioning import content_version
 
-CACHED_PREFIXES = ("/nacrti/", "/organizacije/", "/regije/", "/api/plans", "/api/measures",
-                   "/api/organisations", "/api/regions")  # fmt: skip
+CACHED_PREFIXES = ("/nacrti/", "/organizacije/", "/regije/", "/spremljanje/nacrt/", "/javno/", "/data/",
+                   "/api/plans", "/api/measures", "/api/organisations", "/api/regions")  # fmt: skip
+# Headers a cached response keeps besides its body and status (downloads keep their file name).
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 class PublicPageCacheMiddleware:
@@ -32,14 +34,16 @@ class PublicPageCacheMiddleware:
         key = _key(request)
         hit = cache.get(key)
         if hit is not None:
-            status, content, content_type = hit
-            response = HttpResponse(content, status=status, content_type=content_type)
+            status, content, headers = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers.items():
+                response[name] = value
             response["X-Izvedba-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _cacheable_response(response):
-            cache.set(key, (response.status_code, response.content, response["Content-Type"]),
-                      settings.IZVEDBA_PAGE_CACHE_SECONDS)  # fmt: skip
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            cache.set(key, (response.status_code, response.content, headers), settings.IZVEDBA_PAGE_CACHE_SECONDS)
         return response
 
 
@@ -59,8 +63,9 @@ def _cacheable_response(response: HttpResponse) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
+    """Per content version, language, day (deadline states count days) and full path."""
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"izvedba:page:{content_version()}:{get_language()}:{digest}"
+    return f"izvedba:page:{content_version()}:{get_language()}:{timezone.localdate()}:{digest}"
 
 
 class LanguageMiddleware:

@@ -7,16 +7,12 @@ published ones), and only approved reports count.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from functools import wraps
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,54 +23,15 @@ from django.utils.translation import gettext as _
 
 from izvedba.accounts.access import can_view_monitoring, counted_rounds, require_read_plans
 from izvedba.core.formatting import format_eur, format_number
-from izvedba.core.versioning import content_version
 from izvedba.monitoring import charts
 from izvedba.monitoring import progress as p
 from izvedba.monitoring.selectors import Progress, plan_progress
 from izvedba.plans.models import Measure, Plan
 from izvedba.plans.selectors import plan_get, plan_measures
 
-# --- the public cache ----------------------------------------------------------------------------------------
-
-View = Callable[..., HttpResponse]
-KEPT_HEADERS = ("Content-Type", "Content-Disposition")
-
-
-def public_cache(view: View) -> View:
-    """Anonymous visitors get the response from the cache, kept per content version, language, day and full path.
-
-    Everything that changes these figures (approving or reopening a report, closing or publishing a round, editing
-    a plan) moves the content version on (izvedba.core.versioning), so a change shows at once, as on the pages
-    izvedba.core.middleware caches. Signed-in users always get a fresh response (their rounds and header differ).
-    """
-
-    @wraps(view)
-    def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        seconds = settings.IZVEDBA_PAGE_CACHE_SECONDS
-        if seconds <= 0 or request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
-            return view(request, *args, **kwargs)
-        parts = f"{content_version()}|{get_language()}|{timezone.localdate()}|{request.get_full_path()}"
-        key = "izvedba:progress:" + hashlib.sha256(parts.encode()).hexdigest()
-        hit = cache.get(key)
-        if hit is not None:
-            content, headers = hit
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.content, headers), seconds)
-        return response
-
-    return cached
-
-
 # --- the dashboard -------------------------------------------------------------------------------------------
 
 
-@public_cache
 def plan_progress_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     progress = _progress(request, plan)
@@ -157,14 +114,12 @@ def _share_text(progress: p.IndicatorProgress) -> str:
 # --- exports -------------------------------------------------------------------------------------------------
 
 
-@public_cache
 def progress_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     rows = p.progress_rows(_progress(request, plan).measures)
     return _csv(p.PROGRESS_FIELDS, rows, f"napredek-{plan.pk}.csv")
 
 
-@public_cache
 def progress_json(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     progress = _progress(request, plan)
@@ -197,13 +152,11 @@ MEASURE_FIELDS = (
 )
 
 
-@public_cache
 def measures_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     return _csv(MEASURE_FIELDS, measure_rows(plan_measures(plan)), f"ukrepi-{plan.pk}.csv")
 
 
-@public_cache
 def measures_json(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     body = {"plan": {"id": plan.pk, "slug": plan.slug, "title": plan.title}, "rows": measure_rows(plan_measures(plan))}
